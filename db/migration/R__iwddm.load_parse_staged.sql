@@ -1,0 +1,86 @@
+-- iwddm.load_parse_staged(): step 1 of load_staged. Claims every staged row, parses and
+-- validates it, quarantines bad events in rejected_event (once per distinct text), and
+-- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed).
+-- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
+-- with its problems for the batch's audit figures.
+CREATE OR REPLACE PROCEDURE iwddm.load_parse_staged()
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[]) ON COMMIT DROP;
+    -- Fast path: the whole batch parses in one statement. If any text is not JSON, the
+    -- statement fails as a whole and the slow path parses row by row.
+    BEGIN
+        WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+        INSERT INTO pg_temp.load_raw
+        SELECT stage_id, raw, doc, iwddm.event_problems(doc)
+        FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed) parsed;
+    EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
+        WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+        INSERT INTO pg_temp.load_raw
+        SELECT stage_id, raw, doc,
+               CASE WHEN doc IS NOT NULL THEN iwddm.event_problems(doc)
+                    WHEN raw ~ '(^|[^\\])(\\\\)*\\u0000'
+                    THEN ARRAY['a string holds a NUL character (\u0000), which PostgreSQL text cannot store']
+                    ELSE ARRAY['the text is not valid JSON'] END
+        FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed) parsed;
+    END;
+
+    INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
+    SELECT DISTINCT ON (md5(raw)) raw, array_to_string(problems, '; '),
+           CASE WHEN jsonb_typeof(doc -> 'id') = 'number' AND (doc -> 'id')::text ~ '^\d{1,18}$'
+                THEN (doc ->> 'id')::bigint END,
+           CASE WHEN jsonb_typeof(doc -> 'taskId') = 'string' THEN left(doc ->> 'taskId', 64) END
+    FROM pg_temp.load_raw
+    WHERE cardinality(problems) > 0
+    ORDER BY md5(raw), stage_id
+    ON CONFLICT (raw_md5) DO NOTHING;
+
+    CREATE TEMP TABLE load_event ON COMMIT DROP AS
+    SELECT DISTINCT ON (e.task_event_id) e.*
+    FROM (
+        SELECT r.stage_id,
+               (d ->> 'id')::bigint                      AS task_event_id,
+               d ->> 'taskId'                            AS interaction_id,
+               d ->> 'eventType'                         AS task_event_type_name,
+               (d ->> 'timestamp')::timestamptz          AS event_ts,
+               d ->> 'status'                            AS status_name,
+               d ->> 'queue'                             AS queue_name,
+               d -> 'agent' ->> 'employeeId'             AS employee_id,
+               d -> 'agent' ->> 'name'                   AS agent_name,
+               t -> 'tenant' ->> 'id'                    AS tenant_runtime_id,
+               t -> 'tenant' ->> 'name'                  AS tenant_name,
+               t -> 'solution' ->> 'id'                  AS solution_runtime_id,
+               t -> 'solution' ->> 'name'                AS solution_name,
+               t -> 'category' ->> 'id'                  AS category_runtime_id,
+               ARRAY(SELECT jsonb_array_elements_text(t -> 'category' -> 'path')) AS category_levels,
+               t -> 'capturePoint' ->> 'id'              AS capture_point_runtime_id,
+               t -> 'capturePoint' ->> 'name'            AS capture_point_name,
+               t ->> 'mediaType'                         AS media_type_name,
+               t ->> 'channel'                           AS media_channel_name,
+               (t ->> 'priority')::integer               AS priority,
+               (t ->> 'businessValue')::integer          AS business_value,
+               (t ->> 'dueDateTime')::timestamptz        AS due_ts,
+               (t ->> 'createdDateTime')::timestamptz    AS task_created_ts,
+               t ->> 'captureId'                         AS capture_id,
+               t ->> 'customerId'                        AS customer_id,
+               t ->> 'customerSegment'                   AS customer_segment_name,
+               t ->> 'productType'                       AS product_type,
+               t ->> 'productSubtype'                    AS product_subtype,
+               t ->> 'requestedSkill'                    AS skill_name,
+               t ->> 'resultCode'                        AS result_code_name,
+               t ->> 'sourceTenant'                      AS source_tenant_name,
+               t ->> 'sourceProcessType'                 AS source_process_type,
+               t ->> 'sourceProcessSubtype'              AS source_process_subtype,
+               nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
+               t -> 'data' ->> (SELECT custom_dim_attribute FROM iwddm.mart_config) AS custom_dim_value
+        FROM pg_temp.load_raw r
+        CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t) parts
+        WHERE cardinality(r.problems) = 0
+    ) e
+    WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)
+      AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = e.task_event_id)
+    ORDER BY e.task_event_id, e.stage_id;
+    ANALYZE pg_temp.load_event;
+END
+$$;

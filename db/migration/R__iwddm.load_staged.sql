@@ -1,0 +1,51 @@
+-- iwddm.load_staged(run_id): loads every event staged in iwddm.stage_task_event, set-wise,
+-- in the caller's transaction (it never commits, so the driver commits the data and the feed
+-- cursor together). Bad events go to iwddm.rejected_event with every reason; events already
+-- loaded are ignored; the facts of every touched task are recomputed from its full history
+-- (SPEC §5). Idempotent: the same events in any split and order give the same database.
+-- Loads never overlap: a transaction-level advisory lock serializes them.
+-- DBA use:  \copy iwddm.stage_task_event(raw) FROM 'events.ndjson' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+--           CALL iwddm.load_staged();
+CREATE OR REPLACE PROCEDURE iwddm.load_staged(run_id uuid DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    started_at  timestamptz := clock_timestamp();
+    new_members jsonb;
+    first_ts    timestamptz;
+    last_ts     timestamptz;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    CALL iwddm.load_parse_staged();
+    IF NOT EXISTS (SELECT 1 FROM pg_temp.load_raw) THEN
+        DROP TABLE pg_temp.load_raw, pg_temp.load_event;
+        RETURN;
+    END IF;
+
+    SELECT min(event_ts), max(event_ts) INTO first_ts, last_ts FROM pg_temp.load_event;
+    IF first_ts IS NOT NULL THEN
+        CALL iwddm.extend_calendar(first_ts, last_ts);
+    END IF;
+    CALL iwddm.load_dimensions(new_members);
+    CALL iwddm.load_key_events();
+    CALL iwddm.load_reactivate_tasks();
+    CALL iwddm.load_task_histories();
+    CALL iwddm.load_task_facts();
+
+    INSERT INTO iwddm.etl_audit (run_id, entry_kind, status, started_at, finished_at, first_event_id,
+        last_event_id, events_staged, events_loaded, events_duplicate, events_rejected, tasks_touched,
+        dimensions_new)
+    SELECT run_id, 'batch', 'loaded', started_at, clock_timestamp(),
+           min((r.doc ->> 'id')::bigint) FILTER (WHERE cardinality(r.problems) = 0),
+           max((r.doc ->> 'id')::bigint) FILTER (WHERE cardinality(r.problems) = 0),
+           count(*), (SELECT count(*) FROM pg_temp.load_event),
+           count(*) FILTER (WHERE cardinality(r.problems) = 0) - (SELECT count(*) FROM pg_temp.load_event),
+           count(*) FILTER (WHERE cardinality(r.problems) > 0),
+           (SELECT count(*) FROM pg_temp.load_touched),
+           (SELECT jsonb_object_agg(key, value) FROM jsonb_each(new_members) WHERE value <> '0')
+    FROM pg_temp.load_raw r;
+    -- The step tables would be dropped at commit; dropping now lets a caller load twice in one transaction.
+    DROP TABLE pg_temp.load_raw, pg_temp.load_event, pg_temp.load_group, pg_temp.load_new_fact,
+               pg_temp.load_touched, pg_temp.load_history, pg_temp.load_task;
+END
+$$;
