@@ -33,7 +33,8 @@ CREATE TABLE iwddm.custom_attribute_map (
 CREATE TABLE iwddm.feed_cursor (
     feed          text PRIMARY KEY DEFAULT 'task_events',
     last_event_id bigint      NOT NULL DEFAULT 0 CHECK (last_event_id >= 0),
-    updated_at    timestamptz NOT NULL DEFAULT now()
+    -- When the cursor last advanced; null until the first load.
+    updated_at    timestamptz
 );
 INSERT INTO iwddm.feed_cursor DEFAULT VALUES;
 
