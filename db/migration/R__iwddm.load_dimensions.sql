@@ -48,7 +48,8 @@ BEGIN
                solution_runtime_id, solution_name, CASE WHEN solution_name IS NOT NULL THEN task_event_id END
         FROM (SELECT DISTINCT ON (tenant_runtime_id, solution_runtime_id)
                      tenant_runtime_id, solution_runtime_id, solution_name, task_event_id
-              FROM pg_temp.load_event
+              FROM (SELECT tenant_runtime_id, solution_runtime_id, solution_name, max(task_event_id) AS task_event_id
+                    FROM pg_temp.load_event GROUP BY tenant_runtime_id, solution_runtime_id, solution_name) named
               ORDER BY tenant_runtime_id, solution_runtime_id, solution_name IS NULL, task_event_id DESC) batch
         ON CONFLICT (tenant_key, solution_runtime_id) DO UPDATE
             SET solution_name = EXCLUDED.solution_name, name_event_id = EXCLUDED.name_event_id
@@ -87,7 +88,10 @@ BEGIN
                g.category_levels[9], g.category_levels[10]
         FROM (SELECT DISTINCT ON (tenant_runtime_id, solution_runtime_id, category_levels)
                      tenant_runtime_id, solution_runtime_id, category_levels, category_runtime_id, task_event_id
-              FROM pg_temp.load_event
+              FROM (SELECT tenant_runtime_id, solution_runtime_id, category_levels, category_runtime_id,
+                           max(task_event_id) AS task_event_id
+                    FROM pg_temp.load_event
+                    GROUP BY tenant_runtime_id, solution_runtime_id, category_levels, category_runtime_id) named
               ORDER BY tenant_runtime_id, solution_runtime_id, category_levels,
                        category_runtime_id IS NULL, task_event_id DESC) b
         JOIN pg_temp.load_group g USING (tenant_runtime_id, solution_runtime_id, category_levels)

@@ -40,7 +40,9 @@ BEGIN
                 INSERT INTO iwddm.%1$I AS d (%2$I, %3$s, %5$I, name_event_id)
                 SELECT iwddm.member_key(%4$s), %3$s, %5$I, CASE WHEN %5$I IS NOT NULL THEN task_event_id END
                 FROM (SELECT DISTINCT ON (%3$s) %3$s, %5$I, task_event_id
-                      FROM pg_temp.load_event WHERE num_nonnulls(%3$s) > 0
+                      FROM (SELECT %3$s, %5$I, max(task_event_id) AS task_event_id
+                            FROM pg_temp.load_event WHERE num_nonnulls(%3$s) > 0
+                            GROUP BY %3$s, %5$I) named
                       ORDER BY %3$s, %5$I IS NULL, task_event_id DESC) batch
                 ON CONFLICT (%3$s) DO UPDATE SET %5$I = EXCLUDED.%5$I, name_event_id = EXCLUDED.name_event_id
                     WHERE EXCLUDED.name_event_id > coalesce(d.name_event_id, -1)

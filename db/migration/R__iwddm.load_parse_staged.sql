@@ -2,28 +2,38 @@
 -- validates it, quarantines bad events in rejected_event (once per distinct text), and
 -- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed).
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
--- with its problems for the batch's audit figures.
+-- (doc, problems; raw only when bad) for the batch's audit figures.
 CREATE OR REPLACE PROCEDURE iwddm.load_parse_staged()
 LANGUAGE plpgsql
 AS $$
 BEGIN
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[]) ON COMMIT DROP;
     -- Fast path: the whole batch parses in one statement. If any text is not JSON, the
-    -- statement fails as a whole and the slow path parses row by row.
+    -- statement fails as a whole and the slow path parses row by row. The OFFSET 0 fences
+    -- make PostgreSQL parse each text and extract its task once, not at every use. Only a
+    -- bad event's text is kept (for rejected_event): the good ones are in doc.
     BEGIN
         WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
         INSERT INTO pg_temp.load_raw
-        SELECT stage_id, raw, doc, iwddm.event_problems(doc)
-        FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed) parsed;
+        SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems
+        FROM (SELECT stage_id, raw, doc, iwddm.event_problems(doc, task, status_known) AS problems
+              FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
+              FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
+                    LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
+                    OFFSET 0) parsed
+              OFFSET 0) checked;
     EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
         WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
         INSERT INTO pg_temp.load_raw
         SELECT stage_id, raw, doc,
-               CASE WHEN doc IS NOT NULL THEN iwddm.event_problems(doc)
+               CASE WHEN doc IS NOT NULL THEN iwddm.event_problems(doc, task, status_known)
                     WHEN raw ~ '(^|[^\\])(\\\\)*\\u0000'
                     THEN ARRAY['a string holds a NUL character (\u0000), which PostgreSQL text cannot store']
                     ELSE ARRAY['the text is not valid JSON'] END
-        FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed) parsed;
+        FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
+              FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
+              LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
+              OFFSET 0) parsed;
     END;
 
     INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
@@ -75,7 +85,7 @@ BEGIN
                nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
                t -> 'data' ->> (SELECT custom_dim_attribute FROM iwddm.mart_config) AS custom_dim_value
         FROM pg_temp.load_raw r
-        CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t) parts
+        CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t OFFSET 0) parts
         WHERE cardinality(r.problems) = 0
     ) e
     WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)

@@ -8,6 +8,8 @@
 --           CALL iwddm.load_staged();
 CREATE OR REPLACE PROCEDURE iwddm.load_staged(run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
+-- JIT compiles each big statement anew (hundreds of ms each) and never pays back here.
+SET jit = off
 AS $$
 DECLARE
     started_at  timestamptz := clock_timestamp();

@@ -2,7 +2,9 @@
 -- touched task from pg_temp.load_history (SPEC §5): the state after its last event, the
 -- timestamps and durations of its whole history. Task attributes that only the feed's task
 -- snapshot carries (capture id, customer, custom attributes, ...) come from the last event
--- when it is new in this batch, else they stay as stored.
+-- when it is new in this batch, else they stay as stored. Their keys are member_key() of
+-- the natural key (the dimension rows were added by load_dimensions), computed in the final
+-- projection so only one row per task pays for the hashing.
 CREATE OR REPLACE PROCEDURE iwddm.load_task_facts()
 LANGUAGE plpgsql
 AS $$
@@ -35,23 +37,15 @@ BEGIN
                coalesce(w.assigned_agent_key, 0) AS last_assigned_agent_key,
                CASE WHEN l.status_name = 'completed' THEN s.last_completion_ts END AS completed_ts,
                CASE WHEN l.is_final THEN s.last_final_entry_ts END AS final_ts,
-               l.is_new AS snapshot_is_new, e.*
+               l.is_new AS snapshot_is_new,
+               e.capture_id AS new_capture_id, e.task_created_ts AS new_task_created_ts,
+               e.custom_data AS new_custom_data, e.media_channel_name, e.customer_id, e.customer_segment_name,
+               e.product_type, e.product_subtype, e.skill_name, e.result_code_name, e.source_process_type,
+               e.source_process_subtype, e.source_tenant_name, e.custom_dim_value
         FROM summary s
         JOIN pg_temp.load_history l ON l.interaction_id = s.interaction_id AND l.seq = s.last_seq
         LEFT JOIN pg_temp.load_history w ON w.interaction_id = s.interaction_id AND w.seq = s.last_work_seq
-        LEFT JOIN LATERAL (
-            SELECT le.capture_id AS new_capture_id, le.task_created_ts AS new_task_created_ts,
-                   le.custom_data AS new_custom_data,
-                   iwddm.member_key(le.media_channel_name) AS new_media_channel_key,
-                   iwddm.member_key(le.customer_id) AS new_customer_key,
-                   iwddm.member_key(le.customer_segment_name) AS new_customer_segment_key,
-                   iwddm.member_key(le.product_type, le.product_subtype) AS new_product_key,
-                   iwddm.member_key(le.skill_name) AS new_skill_key,
-                   iwddm.member_key(le.result_code_name) AS new_result_code_key,
-                   iwddm.member_key(le.source_process_type, le.source_process_subtype) AS new_source_process_key,
-                   iwddm.member_key(le.source_tenant_name) AS new_source_tenant_key,
-                   iwddm.member_key(le.custom_dim_value) AS new_custom_dim_key
-            FROM pg_temp.load_event le WHERE le.task_event_id = l.task_event_id AND l.is_new) e ON true
+        LEFT JOIN pg_temp.load_event e ON l.is_new AND e.task_event_id = l.task_event_id
     )
     SELECT t.interaction_id,
            CASE WHEN t.snapshot_is_new THEN t.new_capture_id ELSE o.capture_id END AS capture_id,
@@ -60,15 +54,15 @@ BEGIN
            t.queue_key AS current_queue_key, t.business_value_key,
            t.tenant_key, t.solution_key, t.department_key, t.process_key, t.category_key,
            t.capture_point_key, t.media_type_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_media_channel_key ELSE o.media_channel_key END AS media_channel_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_customer_key ELSE o.customer_key END AS customer_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_customer_segment_key ELSE o.customer_segment_key END AS customer_segment_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_product_key ELSE o.product_key END AS product_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_skill_key ELSE o.skill_key END AS skill_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_result_code_key ELSE o.result_code_key END AS result_code_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_source_process_key ELSE o.source_process_key END AS source_process_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_source_tenant_key ELSE o.source_tenant_key END AS source_tenant_key,
-           CASE WHEN t.snapshot_is_new THEN t.new_custom_dim_key ELSE o.custom_dim_key END AS custom_dim_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.media_channel_name) ELSE o.media_channel_key END AS media_channel_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.customer_id) ELSE o.customer_key END AS customer_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.customer_segment_name) ELSE o.customer_segment_key END AS customer_segment_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.product_type, t.product_subtype) ELSE o.product_key END AS product_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.skill_name) ELSE o.skill_key END AS skill_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.result_code_name) ELSE o.result_code_key END AS result_code_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.source_process_type, t.source_process_subtype) ELSE o.source_process_key END AS source_process_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.source_tenant_name) ELSE o.source_tenant_key END AS source_tenant_key,
+           CASE WHEN t.snapshot_is_new THEN iwddm.member_key(t.custom_dim_value) ELSE o.custom_dim_key END AS custom_dim_key,
            t.last_assigned_agent_key, t.created_ts, t.first_assigned_ts, t.completed_ts, t.final_ts, t.due_ts,
            CASE WHEN t.snapshot_is_new THEN t.new_task_created_ts ELSE o.task_created_ts END AS task_created_ts,
            t.priority, t.business_value,
