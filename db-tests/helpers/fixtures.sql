@@ -53,3 +53,76 @@ LANGUAGE sql STABLE AS $$ SELECT agent_key FROM iwddm.agent WHERE employee_id = 
 
 CREATE OR REPLACE FUNCTION iwddm_test.status_key(name text) RETURNS smallint
 LANGUAGE sql STABLE AS $$ SELECT status_key FROM iwddm.status WHERE status_name = name $$;
+
+-- Variations of an event text, for attributes the builder does not take (renamed agents,
+-- missing or malformed fields). path is a jsonb path such as '{task,category,path}'.
+CREATE OR REPLACE FUNCTION iwddm_test.with_value(raw text, path text[], value jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT jsonb_set(raw::jsonb, path, coalesce(value, 'null'::jsonb), true)::text $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.without(raw text, path text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT (raw::jsonb #- path)::text $$;
+
+-- The event text with its agent replaced by {employeeId, name} (name may be null).
+CREATE OR REPLACE FUNCTION iwddm_test.with_agent(raw text, employee text, name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT iwddm_test.with_value(raw, '{agent}', jsonb_build_object('employeeId', employee, 'name', name)) $$;
+
+-- UTC epoch seconds of an instant: interval keys written by hand as their start instant.
+CREATE OR REPLACE FUNCTION iwddm_test.epoch(ts timestamptz) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$ SELECT extract(epoch FROM ts)::bigint $$;
+
+-- Keys of static members by name, and of feed-fed members by natural key (defaults: the
+-- builder's tenant T1 and solution S1).
+CREATE OR REPLACE FUNCTION iwddm_test.event_type_key(name text) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT task_event_type_key FROM iwddm.task_event_type WHERE task_event_type_name = name $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.priority_key(band text) RETURNS smallint
+LANGUAGE sql STABLE AS $$ SELECT priority_key FROM iwddm.priority WHERE priority_name = band $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.business_value_key(band text) RETURNS smallint
+LANGUAGE sql STABLE AS $$ SELECT business_value_key FROM iwddm.business_value WHERE business_value_name = band $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.tenant_key(runtime_id text) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT tenant_key FROM iwddm.tenant WHERE tenant_runtime_id = runtime_id $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.solution_key(runtime_id text, tenant_id text DEFAULT 'T1') RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT solution_key FROM iwddm.solution
+    WHERE solution_runtime_id = runtime_id AND tenant_key = iwddm_test.tenant_key(tenant_id)
+$$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.department_key(name text, solution_id text DEFAULT 'S1', tenant_id text DEFAULT 'T1')
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT department_key FROM iwddm.department
+    WHERE department_name = name AND solution_key = iwddm_test.solution_key(solution_id, tenant_id)
+$$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.process_key(department text, name text, solution_id text DEFAULT 'S1', tenant_id text DEFAULT 'T1')
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT process_key FROM iwddm.process
+    WHERE process_name = name AND department_key = iwddm_test.department_key(department, solution_id, tenant_id)
+$$;
+
+-- The category member of a full path (1 to 10 levels).
+CREATE OR REPLACE FUNCTION iwddm_test.category_key(path text[], solution_id text DEFAULT 'S1', tenant_id text DEFAULT 'T1')
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT category_key FROM iwddm.category
+    WHERE solution_key = iwddm_test.solution_key(solution_id, tenant_id)
+      AND ARRAY[category_level1, category_level2, category_level3, category_level4, category_level5,
+                category_level6, category_level7, category_level8, category_level9, category_level10]
+          IS NOT DISTINCT FROM (path || array_fill(NULL::text, ARRAY[10 - cardinality(path)]))
+$$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.capture_point_key(runtime_id text) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT capture_point_key FROM iwddm.capture_point WHERE capture_point_runtime_id = runtime_id $$;
+
+CREATE OR REPLACE FUNCTION iwddm_test.media_type_key(name text) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT media_type_key FROM iwddm.media_type WHERE media_type_name = name $$;

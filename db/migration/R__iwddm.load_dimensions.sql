@@ -51,7 +51,7 @@ BEGIN
               FROM (SELECT tenant_runtime_id, solution_runtime_id, solution_name, max(task_event_id) AS task_event_id
                     FROM pg_temp.load_event GROUP BY tenant_runtime_id, solution_runtime_id, solution_name) named
               ORDER BY tenant_runtime_id, solution_runtime_id, solution_name IS NULL, task_event_id DESC) batch
-        ON CONFLICT (tenant_key, solution_runtime_id) DO UPDATE
+        ON CONFLICT (solution_key) DO UPDATE
             SET solution_name = EXCLUDED.solution_name, name_event_id = EXCLUDED.name_event_id
             WHERE EXCLUDED.name_event_id > coalesce(d.name_event_id, -1)
         RETURNING xmax = 0 AS inserted)
@@ -95,7 +95,7 @@ BEGIN
               ORDER BY tenant_runtime_id, solution_runtime_id, category_levels,
                        category_runtime_id IS NULL, task_event_id DESC) b
         JOIN pg_temp.load_group g USING (tenant_runtime_id, solution_runtime_id, category_levels)
-        ON CONFLICT (solution_key, category_levels) DO UPDATE
+        ON CONFLICT (category_key) DO UPDATE
             SET category_runtime_id = EXCLUDED.category_runtime_id, runtime_id_event_id = EXCLUDED.runtime_id_event_id
             WHERE EXCLUDED.runtime_id_event_id > coalesce(d.runtime_id_event_id, -1)
         RETURNING xmax = 0 AS inserted)

@@ -1,7 +1,8 @@
 -- iwddm.load_flat_dimension(dimension, natural_key, name_column): adds the members of one
 -- dimension that the batch (pg_temp.load_event) names and the dimension lacks; returns how
 -- many it added. Contract: load_event has columns named like the dimension's natural-key
--- columns (and name column); the key is iwddm.member_key(natural key); with a name column,
+-- columns (and name column); the key is iwddm.member_key(natural key), so a conflict on the
+-- key is a member already known; with a name column,
 -- the name carried by the highest event id wins (SPEC §5), kept in name_event_id.
 CREATE OR REPLACE FUNCTION iwddm.load_flat_dimension(
     dimension text, natural_key text[], name_column text DEFAULT NULL)
@@ -44,7 +45,7 @@ BEGIN
                             FROM pg_temp.load_event WHERE num_nonnulls(%3$s) > 0
                             GROUP BY %3$s, %5$I) named
                       ORDER BY %3$s, %5$I IS NULL, task_event_id DESC) batch
-                ON CONFLICT (%3$s) DO UPDATE SET %5$I = EXCLUDED.%5$I, name_event_id = EXCLUDED.name_event_id
+                ON CONFLICT (%2$I) DO UPDATE SET %5$I = EXCLUDED.%5$I, name_event_id = EXCLUDED.name_event_id
                     WHERE EXCLUDED.name_event_id > coalesce(d.name_event_id, -1)
                 RETURNING xmax = 0 AS inserted)
             SELECT count(*) FILTER (WHERE inserted) FROM upserted $sql$,

@@ -2,8 +2,11 @@
 -- Contract: SPEC.md §3 (names), §4 (time). Routines live in repeatable migrations (R__*.sql).
 --
 -- Keys: every feed-fed dimension's surrogate key is iwddm.member_key(natural key parts), a
--- deterministic 64-bit hash, so the same events loaded in any order give the same keys.
--- Key 0 is each dimension's "unknown" member (natural key null).
+-- deterministic 64-bit hash, so the same events loaded in any order give the same keys, and
+-- the primary key is also the natural key's uniqueness. Natural keys are not btree-indexed:
+-- feed strings have no length limit, and a btree entry must fit in a third of a page.
+-- Single-column ones get hash indexes for lookups. Key 0 is each dimension's "unknown"
+-- member (natural key null).
 
 CREATE SCHEMA IF NOT EXISTS iwddm;
 
@@ -89,7 +92,7 @@ CREATE TABLE iwddm.status (
 
 CREATE TABLE iwddm.task_event_type (
     task_event_type_key  bigint PRIMARY KEY,
-    task_event_type_name text UNIQUE NULLS NOT DISTINCT
+    task_event_type_name text
 );
 
 CREATE TABLE iwddm.age (
@@ -167,7 +170,7 @@ CREATE TABLE iwddm.event_time (
 
 CREATE TABLE iwddm.tenant (
     tenant_key        bigint PRIMARY KEY,
-    tenant_runtime_id text UNIQUE NULLS NOT DISTINCT,
+    tenant_runtime_id text,
     tenant_name       text,
     name_event_id     bigint
 );
@@ -177,16 +180,14 @@ CREATE TABLE iwddm.solution (
     tenant_key          bigint NOT NULL,
     solution_runtime_id text,
     solution_name       text,
-    name_event_id       bigint,
-    UNIQUE NULLS NOT DISTINCT (tenant_key, solution_runtime_id)
+    name_event_id       bigint
 );
 
 CREATE TABLE iwddm.department (
     department_key  bigint PRIMARY KEY,
     tenant_key      bigint NOT NULL,
     solution_key    bigint NOT NULL,
-    department_name text,
-    UNIQUE NULLS NOT DISTINCT (solution_key, department_name)
+    department_name text
 );
 
 CREATE TABLE iwddm.process (
@@ -194,8 +195,7 @@ CREATE TABLE iwddm.process (
     tenant_key     bigint NOT NULL,
     solution_key   bigint NOT NULL,
     department_key bigint NOT NULL,
-    process_name   text,
-    UNIQUE NULLS NOT DISTINCT (department_key, process_name)
+    process_name   text
 );
 
 CREATE TABLE iwddm.category (
@@ -210,35 +210,34 @@ CREATE TABLE iwddm.category (
     runtime_id_event_id bigint,
     category_level1 text, category_level2 text, category_level3 text, category_level4 text,
     category_level5 text, category_level6 text, category_level7 text, category_level8 text,
-    category_level9 text, category_level10 text,
-    UNIQUE NULLS NOT DISTINCT (solution_key, category_levels)
+    category_level9 text, category_level10 text
 );
 
 CREATE TABLE iwddm.capture_point (
     capture_point_key        bigint PRIMARY KEY,
-    capture_point_runtime_id text UNIQUE NULLS NOT DISTINCT,
+    capture_point_runtime_id text,
     capture_point_name       text,
     name_event_id            bigint
 );
 
 CREATE TABLE iwddm.media_type (
     media_type_key  bigint PRIMARY KEY,
-    media_type_name text UNIQUE NULLS NOT DISTINCT
+    media_type_name text
 );
 
 CREATE TABLE iwddm.media_channel (
     media_channel_key  bigint PRIMARY KEY,
-    media_channel_name text UNIQUE NULLS NOT DISTINCT
+    media_channel_name text
 );
 
 CREATE TABLE iwddm.queue (
     queue_key  bigint PRIMARY KEY,
-    queue_name text UNIQUE NULLS NOT DISTINCT
+    queue_name text
 );
 
 CREATE TABLE iwddm.agent (
     agent_key        bigint PRIMARY KEY,
-    employee_id      text UNIQUE NULLS NOT DISTINCT,
+    employee_id      text,
     agent_name       text,
     name_event_id    bigint,
     agent_first_name text,
@@ -247,46 +246,44 @@ CREATE TABLE iwddm.agent (
 
 CREATE TABLE iwddm.customer (
     customer_key bigint PRIMARY KEY,
-    customer_id  text UNIQUE NULLS NOT DISTINCT
+    customer_id  text
 );
 
 CREATE TABLE iwddm.customer_segment (
     customer_segment_key  bigint PRIMARY KEY,
-    customer_segment_name text UNIQUE NULLS NOT DISTINCT
+    customer_segment_name text
 );
 
 CREATE TABLE iwddm.product (
     product_key     bigint PRIMARY KEY,
     product_type    text,
-    product_subtype text,
-    UNIQUE NULLS NOT DISTINCT (product_type, product_subtype)
+    product_subtype text
 );
 
 CREATE TABLE iwddm.skill (
     skill_key  bigint PRIMARY KEY,
-    skill_name text UNIQUE NULLS NOT DISTINCT
+    skill_name text
 );
 
 CREATE TABLE iwddm.result_code (
     result_code_key  bigint PRIMARY KEY,
-    result_code_name text UNIQUE NULLS NOT DISTINCT
+    result_code_name text
 );
 
 CREATE TABLE iwddm.source_process (
     source_process_key     bigint PRIMARY KEY,
     source_process_type    text,
-    source_process_subtype text,
-    UNIQUE NULLS NOT DISTINCT (source_process_type, source_process_subtype)
+    source_process_subtype text
 );
 
 CREATE TABLE iwddm.source_tenant (
     source_tenant_key  bigint PRIMARY KEY,
-    source_tenant_name text UNIQUE NULLS NOT DISTINCT
+    source_tenant_name text
 );
 
 CREATE TABLE iwddm.custom_dim (
     custom_dim_key   bigint PRIMARY KEY,
-    custom_dim_value text UNIQUE NULLS NOT DISTINCT
+    custom_dim_value text
 );
 
 -- ---------------------------------------------------------------------------------------
@@ -408,3 +405,18 @@ CREATE VIEW iwddm.task_work_fact AS
     SELECT * FROM iwddm.i_task_work_fact UNION ALL SELECT * FROM iwddm.h_task_work_fact;
 CREATE VIEW iwddm.task_fact AS
     SELECT * FROM iwddm.i_task_fact UNION ALL SELECT * FROM iwddm.h_task_fact;
+
+-- Lookups by single-column natural key (hash indexes hold strings of any length).
+CREATE INDEX task_event_type_name_idx ON iwddm.task_event_type USING hash (task_event_type_name);
+CREATE INDEX tenant_runtime_id_idx ON iwddm.tenant USING hash (tenant_runtime_id);
+CREATE INDEX capture_point_runtime_id_idx ON iwddm.capture_point USING hash (capture_point_runtime_id);
+CREATE INDEX media_type_name_idx ON iwddm.media_type USING hash (media_type_name);
+CREATE INDEX media_channel_name_idx ON iwddm.media_channel USING hash (media_channel_name);
+CREATE INDEX queue_name_idx ON iwddm.queue USING hash (queue_name);
+CREATE INDEX agent_employee_id_idx ON iwddm.agent USING hash (employee_id);
+CREATE INDEX customer_id_idx ON iwddm.customer USING hash (customer_id);
+CREATE INDEX customer_segment_name_idx ON iwddm.customer_segment USING hash (customer_segment_name);
+CREATE INDEX skill_name_idx ON iwddm.skill USING hash (skill_name);
+CREATE INDEX result_code_name_idx ON iwddm.result_code USING hash (result_code_name);
+CREATE INDEX source_tenant_name_idx ON iwddm.source_tenant USING hash (source_tenant_name);
+CREATE INDEX custom_dim_value_idx ON iwddm.custom_dim USING hash (custom_dim_value);
