@@ -2,7 +2,8 @@
 -- in the caller's transaction (it never commits, so the driver commits the data and the feed
 -- cursor together). Bad events go to iwddm.rejected_event with every reason; events already
 -- loaded are ignored; the facts of every touched task are recomputed from its full history
--- (SPEC §5). Idempotent: the same events in any split and order give the same database.
+-- (SPEC §5), and so are the aggregates they feed (SPEC §6). Idempotent: the same events in
+-- any split and order give the same database.
 -- Loads never overlap: a transaction-level advisory lock serializes them.
 -- DBA use:  \copy iwddm.stage_task_event(raw) FROM 'events.ndjson' WITH (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
 --           CALL iwddm.load_staged();
@@ -33,6 +34,7 @@ BEGIN
     CALL iwddm.load_reactivate_tasks();
     CALL iwddm.load_task_histories();
     CALL iwddm.load_task_facts();
+    CALL iwddm.load_aggregates();
 
     INSERT INTO iwddm.etl_audit (run_id, entry_kind, status, started_at, finished_at, first_event_id,
         last_event_id, events_staged, events_loaded, events_duplicate, events_rejected, tasks_touched,

@@ -1,0 +1,148 @@
+-- iwddm.build_task_flows(): the aggregate flows of every task in pg_temp.load_history
+-- (SPEC §6 written as flows, SPEC §8), one temp table per area: pg_temp.flow_<area> with
+-- (interaction_id, date_time_key, group keys, measures), summed per task, interval and
+-- group, all-zero rows dropped.
+-- Each history row is an event and the state after it, which holds for the intervals
+-- [event_interval, next_interval) (to the end of time for the last event). A snapshot
+-- measure is +1 where such a state starts counting and -1 where it stops, so the value at
+-- the end of interval J is the sum of the flows at intervals <= J:
+--   backlog / in_queue: the state is open (not final), in its group / queue;
+--   overdue_backlog: from the interval holding due_ts (due < end of interval) while open;
+--   task_age backlog: in the age band of (interval end - created), band by band.
+CREATE OR REPLACE PROCEDURE iwddm.build_task_flows()
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    CREATE TEMP TABLE flow_task_classif ON COMMIT DROP AS
+    SELECT interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key,
+           sum(entered) AS entered, sum(completed) AS completed, sum(canceled) AS canceled,
+           sum(rejected) AS rejected, sum(completed_overdue) AS completed_overdue,
+           sum(complete_time_sum_sec) AS complete_time_sum_sec,
+           sum(backlog) AS backlog, sum(overdue_backlog) AS overdue_backlog
+    FROM (
+        SELECT h.interaction_id, h.event_interval AS date_time_key, h.tenant_key, h.solution_key,
+               h.department_key, h.process_key,
+               (h.seq = 1)::int AS entered,
+               (h.enters_final AND h.status_name = 'completed')::int AS completed,
+               (h.enters_final AND h.status_name = 'canceled')::int AS canceled,
+               (h.enters_final AND h.status_name = 'rejected')::int AS rejected,
+               (h.enters_final AND h.status_name = 'completed' AND coalesce(h.due_ts < h.event_ts, false))::int AS completed_overdue,
+               CASE WHEN h.enters_final AND h.status_name = 'completed'
+                    THEN iwddm.whole_seconds(h.first_event_ts, h.event_ts) ELSE 0 END AS complete_time_sum_sec,
+               0 AS backlog, 0 AS overdue_backlog
+        FROM pg_temp.load_history h WHERE h.seq = 1 OR h.enters_final
+        UNION ALL
+        SELECT s.interaction_id, b.date_time_key, s.tenant_key, s.solution_key, s.department_key, s.process_key,
+               0, 0, 0, 0, 0, 0, b.backlog, b.overdue_backlog
+        FROM pg_temp.load_history s
+        CROSS JOIN LATERAL (
+            SELECT s.event_interval, 1, 0 WHERE s.next_interval IS DISTINCT FROM s.event_interval
+            UNION ALL SELECT s.next_interval, -1, 0 WHERE s.next_interval > s.event_interval
+            UNION ALL SELECT o.starts, 0, 1 FROM (SELECT greatest(s.event_interval, iwddm.interval_key(s.due_ts)) AS starts) o
+                      WHERE s.due_ts IS NOT NULL AND o.starts < coalesce(s.next_interval, 'infinity'::numeric)
+            UNION ALL SELECT s.next_interval, 0, -1
+                      WHERE s.due_ts IS NOT NULL
+                        AND greatest(s.event_interval, iwddm.interval_key(s.due_ts)) < s.next_interval
+        ) b(date_time_key, backlog, overdue_backlog)
+        WHERE NOT s.is_final
+    ) flows
+    GROUP BY interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key
+    HAVING sum(entered) <> 0 OR sum(completed) <> 0 OR sum(canceled) <> 0 OR sum(rejected) <> 0
+        OR sum(completed_overdue) <> 0 OR sum(complete_time_sum_sec) <> 0 OR sum(backlog) <> 0
+        OR sum(overdue_backlog) <> 0;
+
+    CREATE TEMP TABLE flow_task_capt ON COMMIT DROP AS
+    SELECT interaction_id, date_time_key, tenant_key, solution_key, capture_point_key, media_type_key,
+           sum(entered) AS entered, sum(completed) AS completed, sum(canceled) AS canceled,
+           sum(rejected) AS rejected, sum(backlog) AS backlog
+    FROM (
+        SELECT h.interaction_id, h.event_interval AS date_time_key, h.tenant_key, h.solution_key,
+               h.capture_point_key, h.media_type_key,
+               (h.seq = 1)::int AS entered,
+               (h.enters_final AND h.status_name = 'completed')::int AS completed,
+               (h.enters_final AND h.status_name = 'canceled')::int AS canceled,
+               (h.enters_final AND h.status_name = 'rejected')::int AS rejected,
+               0 AS backlog
+        FROM pg_temp.load_history h WHERE h.seq = 1 OR h.enters_final
+        UNION ALL
+        SELECT s.interaction_id, b.date_time_key, s.tenant_key, s.solution_key, s.capture_point_key,
+               s.media_type_key, 0, 0, 0, 0, b.backlog
+        FROM pg_temp.load_history s
+        CROSS JOIN LATERAL (
+            SELECT s.event_interval, 1 WHERE s.next_interval IS DISTINCT FROM s.event_interval
+            UNION ALL SELECT s.next_interval, -1 WHERE s.next_interval > s.event_interval
+        ) b(date_time_key, backlog)
+        WHERE NOT s.is_final
+    ) flows
+    GROUP BY interaction_id, date_time_key, tenant_key, solution_key, capture_point_key, media_type_key
+    HAVING sum(entered) <> 0 OR sum(completed) <> 0 OR sum(canceled) <> 0 OR sum(rejected) <> 0
+        OR sum(backlog) <> 0;
+
+    CREATE TEMP TABLE flow_task_queue ON COMMIT DROP AS
+    SELECT interaction_id, date_time_key, queue_key,
+           sum(entered_queue) AS entered_queue, sum(exited_queue) AS exited_queue,
+           sum(queue_time_sum_sec) AS queue_time_sum_sec, sum(in_queue) AS in_queue
+    FROM (
+        SELECT h.interaction_id, h.event_interval AS date_time_key, h.entered_queue_key AS queue_key,
+               1 AS entered_queue, 0 AS exited_queue, 0 AS queue_time_sum_sec, 0 AS in_queue
+        FROM pg_temp.load_history h WHERE h.entered_queue_key IS NOT NULL
+        UNION ALL
+        SELECT h.interaction_id, h.event_interval, h.exited_queue_key, 0, 1,
+               iwddm.whole_seconds(h.open_queue_ts, h.event_ts), 0
+        FROM pg_temp.load_history h WHERE h.exited_queue_key IS NOT NULL
+        UNION ALL
+        SELECT s.interaction_id, b.date_time_key, s.queue_key, 0, 0, 0, b.in_queue
+        FROM pg_temp.load_history s
+        CROSS JOIN LATERAL (
+            SELECT s.event_interval, 1 WHERE s.next_interval IS DISTINCT FROM s.event_interval
+            UNION ALL SELECT s.next_interval, -1 WHERE s.next_interval > s.event_interval
+        ) b(date_time_key, in_queue)
+        WHERE NOT s.is_final
+    ) flows
+    GROUP BY interaction_id, date_time_key, queue_key
+    HAVING sum(entered_queue) <> 0 OR sum(exited_queue) <> 0 OR sum(queue_time_sum_sec) <> 0
+        OR sum(in_queue) <> 0;
+
+    CREATE TEMP TABLE flow_task_agent ON COMMIT DROP AS
+    SELECT interaction_id, date_time_key, agent_key,
+           sum(assigned) AS assigned, sum(finished) AS finished, sum(abandoned) AS abandoned,
+           sum(work_time_sum_sec) AS work_time_sum_sec
+    FROM (
+        SELECT h.interaction_id, h.event_interval AS date_time_key, h.assigned_agent_key AS agent_key,
+               1 AS assigned, 0 AS finished, 0 AS abandoned, 0 AS work_time_sum_sec
+        FROM pg_temp.load_history h WHERE h.starts_work
+        UNION ALL
+        -- The ended assignment's agent is the one of the state before this event.
+        SELECT h.interaction_id, h.event_interval, h.prev_agent_key,
+               0, (h.status_name = 'completed')::int, (h.status_name <> 'completed')::int, h.work_time_sec
+        FROM pg_temp.load_history h WHERE h.ends_work
+    ) flows
+    GROUP BY interaction_id, date_time_key, agent_key;
+
+    CREATE TEMP TABLE flow_task_age ON COMMIT DROP AS
+    SELECT interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key, age_key,
+           sum(backlog) AS backlog
+    FROM (
+        -- The state counts in band [lower, upper) at the intervals J whose end J + 900 gives an
+        -- age in the band: J >= created + lower - 900 and J < created + upper - 900.
+        SELECT s.interaction_id, b.date_time_key, s.tenant_key, s.solution_key, s.department_key,
+               s.process_key, s.age_key, b.backlog
+        FROM (
+            SELECT h.*, a.age_key,
+                   greatest(h.event_interval,
+                            iwddm.interval_at_or_after(extract(epoch FROM h.first_event_ts) + a.lower_sec - 900)) AS starts,
+                   least(h.next_interval,
+                         iwddm.interval_at_or_after(extract(epoch FROM h.first_event_ts) + a.upper_sec - 900)) AS stops
+            FROM pg_temp.load_history h CROSS JOIN iwddm.age a
+            WHERE NOT h.is_final AND h.next_interval IS DISTINCT FROM h.event_interval
+        ) s
+        CROSS JOIN LATERAL (
+            SELECT s.starts, 1
+            UNION ALL SELECT s.stops, -1 WHERE s.stops IS NOT NULL
+        ) b(date_time_key, backlog)
+        WHERE s.starts < coalesce(s.stops, 'infinity'::numeric)
+    ) flows
+    GROUP BY interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key, age_key
+    HAVING sum(backlog) <> 0;
+END
+$$;

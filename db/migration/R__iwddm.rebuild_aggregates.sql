@@ -1,0 +1,51 @@
+-- iwddm.rebuild_aggregates(from_ts, to_ts): recomputes the 15-minute aggregates of every
+-- area for the intervals holding from_ts .. to_ts (clipped to the covered range) from the
+-- facts, trusting nothing stored for that range. For repairs (see docs/aggregates.md):
+--   CALL iwddm.rebuild_aggregates('2026-11-01', '2026-11-30');
+-- Contract: the tasks that can count in the range (created before its end, not final
+-- before its start) get their flows recomputed from their full event history; then each
+-- area's rows in the range are rebuilt from all stored flows (snapshot measures = every
+-- flow up to the interval). Takes the load lock. Cost grows with the range and its tasks.
+CREATE OR REPLACE PROCEDURE iwddm.rebuild_aggregates(from_ts timestamptz, to_ts timestamptz)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    cfg       iwddm.mart_config;
+    from_key  bigint;
+    to_key    bigint;
+    area_name text;
+BEGIN
+    IF from_ts IS NULL OR to_ts IS NULL OR from_ts > to_ts THEN
+        RAISE EXCEPTION 'rebuild_aggregates: invalid range % .. %', from_ts, to_ts
+            USING HINT = 'Pass two timestamps with from_ts <= to_ts, e.g. (''2026-11-01'', ''2026-11-30'').';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    SELECT * INTO cfg FROM iwddm.mart_config;
+    from_key := greatest(iwddm.interval_key(from_ts), cfg.agg_from);
+    to_key := least(iwddm.interval_key(to_ts), cfg.agg_to);
+    IF from_key IS NULL OR from_key > to_key THEN
+        RAISE NOTICE 'rebuild_aggregates: nothing loaded in % .. %', from_ts, to_ts;
+        RETURN;
+    END IF;
+
+    CREATE TEMP TABLE load_touched ON COMMIT DROP AS
+    SELECT interaction_id FROM iwddm.task_fact
+    WHERE created_ts < to_timestamp(to_key + 900)
+      AND NOT (last_event_ts < to_timestamp(from_key) AND final_ts IS NOT NULL);
+    CREATE TEMP TABLE load_new_fact ON COMMIT DROP AS
+    SELECT task_event_id, interaction_id, task_event_type_key, event_ts, event_interval, event_date_key,
+           event_time_key, status_key, priority_key, business_value_key, queue_key, assigned_agent_key,
+           priority, business_value, due_ts, tenant_key, solution_key, department_key, process_key,
+           category_key, capture_point_key, media_type_key
+    FROM iwddm.i_task_event_fact WHERE false;
+    CALL iwddm.build_task_history();
+    CALL iwddm.build_task_flows();
+    FOR area_name IN SELECT area FROM iwddm.agg_area ORDER BY area LOOP
+        CALL iwddm.rebuild_area_range(area_name, from_key, to_key);
+    END LOOP;
+    DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
+               pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
+               pg_temp.flow_task_agent, pg_temp.flow_task_age;
+END
+$$;
