@@ -1,0 +1,144 @@
+package org.iwddm.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.iwddm.db.Schema;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * SPEC §5: "Loading the same events in any split into batches, in any arrival order, and any
+ * number of times, gives the same database." One database gets a generated feed (late, bad and
+ * re-sent events included) in a single batch; another gets it in random batches, each shuffled,
+ * loaded in random order, some twice, with the historical chain (iwddm.run_historical, which
+ * moves finished tasks to the h_ tables) run now and then in between, so later events hit moved
+ * tasks. Both end with one historical run. Every fact (i_ and h_), dimension, aggregate,
+ * quarantined event and the calendar must come out identical.
+ */
+class LoadIdempotencyTest {
+
+    /** Seeds, mart time zones and starts; each feed spans more than a day (a daylight-saving change for two). */
+    static Stream<Arguments> feeds() {
+        return Stream.of(
+                Arguments.of(101L, "UTC", "2026-11-20T06:00:00Z"),
+                Arguments.of(202L, "Europe/Berlin", "2026-03-28T12:00:00Z"),
+                Arguments.of(303L, "America/New_York", "2026-10-31T12:00:00Z"));
+    }
+
+    private static FeedConfig config(long seed, String start) {
+        return FeedConfig.builder().seed(seed).tasks(550).start(Instant.parse(start)).tasksPerHour(16)
+                .agents(12).lateShare(0.1).badShare(0.03).duplicateShare(0.05).build();
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1}")
+    @MethodSource("feeds")
+    void anySplitOrderAndRepetitionGivesTheSameDatabase(long seed, String timezone, String start) throws Exception {
+        FeedGenerator generator = new FeedGenerator(config(seed, start));
+        List<String> lines = new ArrayList<>();
+        FeedSummary summary = generator.forEachLine(lines::add);
+        try (TestDatabase whole = TestDatabase.createMigrated(); TestDatabase split = TestDatabase.createMigrated();
+             Connection wholeConnection = whole.connect(); Connection splitConnection = split.connect()) {
+            Schema.setTimezone(wholeConnection, timezone);
+            Schema.setTimezone(splitConnection, timezone);
+            loadInOneBatch(wholeConnection, lines);
+            loadInRandomBatches(splitConnection, lines, new Random(seed));
+            runHistorical(wholeConnection);
+            runHistorical(splitConnection);
+            assertLoadedEverything(wholeConnection, summary, generator.config().tasks());
+            assertEquals(0, count(splitConnection, "iwddm.stage_task_event"), "staging is empty after the loads");
+            String differences = CanonicalDump.differences(CanonicalDump.of(wholeConnection), CanonicalDump.of(splitConnection));
+            assertEquals("", differences, "one batch and random batches give the same database");
+        }
+    }
+
+    private static void loadInOneBatch(Connection connection, List<String> lines) throws SQLException {
+        connection.setAutoCommit(false);
+        StageCopy.copyLines(connection, lines);
+        callLoadStaged(connection);
+        connection.commit();
+    }
+
+    /**
+     * Random cuts (1 line up to an eighth of the feed), each batch shuffled, the batches in
+     * random order, about a quarter loaded a second time later on; now and then two batches
+     * share one transaction, and now and then the historical chain runs after a batch.
+     */
+    private static void loadInRandomBatches(Connection connection, List<String> lines, Random random)
+            throws SQLException {
+        List<List<String>> plan = new ArrayList<>(randomBatches(lines, random));
+        Collections.shuffle(plan, random);
+        for (List<String> batch : List.copyOf(plan)) {
+            if (random.nextInt(4) == 0) {
+                plan.add(random.nextInt(plan.size() + 1), batch);
+            }
+        }
+        connection.setAutoCommit(false);
+        for (List<String> batch : plan) {
+            StageCopy.copyLines(connection, batch);
+            callLoadStaged(connection);
+            if (random.nextInt(5) != 0) {
+                connection.commit();
+            }
+            if (random.nextInt(4) == 0) {
+                runHistorical(connection);
+            }
+        }
+        connection.commit();
+    }
+
+    private static void runHistorical(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CALL iwddm.run_historical()");
+        }
+        connection.commit();
+    }
+
+    private static List<List<String>> randomBatches(List<String> lines, Random random) {
+        List<List<String>> batches = new ArrayList<>();
+        int maxSize = Math.max(1, lines.size() / 8);
+        for (int from = 0; from < lines.size(); ) {
+            int to = Math.min(lines.size(), from + 1 + random.nextInt(maxSize));
+            List<String> batch = new ArrayList<>(lines.subList(from, to));
+            Collections.shuffle(batch, random);
+            batches.add(batch);
+            from = to;
+        }
+        return batches;
+    }
+
+    private static void callLoadStaged(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CALL iwddm.load_staged()");
+        }
+    }
+
+    /** Guards against two equally empty databases: the single batch loaded everything. */
+    private static void assertLoadedEverything(Connection connection, FeedSummary summary, int tasks) throws SQLException {
+        assertEquals(summary.goodEvents(), count(connection, "iwddm.task_event_fact"), "one event fact per good event");
+        assertEquals(tasks, count(connection, "iwddm.task_fact"), "one task fact per task");
+        assertEquals(summary.badEvents(), count(connection, "iwddm.rejected_event"), "one rejected row per bad event");
+        assertEquals(0, count(connection, "iwddm.stage_task_event"), "staging is empty after the load");
+        assertTrue(summary.lateEvents() > 0 && summary.duplicateLines() > 0, "the feed has late and re-sent events");
+        assertTrue(count(connection, "iwddm.h_task_fact") > 0, "the feed spans closed days: some tasks are historical");
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
