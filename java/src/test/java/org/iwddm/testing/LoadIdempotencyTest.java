@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -52,93 +49,24 @@ class LoadIdempotencyTest {
              Connection wholeConnection = whole.connect(); Connection splitConnection = split.connect()) {
             Schema.setTimezone(wholeConnection, timezone);
             Schema.setTimezone(splitConnection, timezone);
-            loadInOneBatch(wholeConnection, lines);
-            loadInRandomBatches(splitConnection, lines, new Random(seed));
-            runHistorical(wholeConnection);
-            runHistorical(splitConnection);
+            MartLoads.loadInOneBatch(wholeConnection, lines);
+            MartLoads.loadInRandomBatches(splitConnection, lines, new Random(seed));
+            MartLoads.runHistorical(wholeConnection);
+            MartLoads.runHistorical(splitConnection);
             assertLoadedEverything(wholeConnection, summary, generator.config().tasks());
-            assertEquals(0, count(splitConnection, "iwddm.stage_task_event"), "staging is empty after the loads");
+            assertEquals(0, MartLoads.count(splitConnection, "iwddm.stage_task_event"), "staging is empty after the loads");
             String differences = CanonicalDump.differences(CanonicalDump.of(wholeConnection), CanonicalDump.of(splitConnection));
             assertEquals("", differences, "one batch and random batches give the same database");
         }
     }
 
-    private static void loadInOneBatch(Connection connection, List<String> lines) throws SQLException {
-        connection.setAutoCommit(false);
-        StageCopy.copyLines(connection, lines);
-        callLoadStaged(connection);
-        connection.commit();
-    }
-
-    /**
-     * Random cuts (1 line up to an eighth of the feed), each batch shuffled, the batches in
-     * random order, about a quarter loaded a second time later on; now and then two batches
-     * share one transaction, and now and then the historical chain runs after a batch.
-     */
-    private static void loadInRandomBatches(Connection connection, List<String> lines, Random random)
-            throws SQLException {
-        List<List<String>> plan = new ArrayList<>(randomBatches(lines, random));
-        Collections.shuffle(plan, random);
-        for (List<String> batch : List.copyOf(plan)) {
-            if (random.nextInt(4) == 0) {
-                plan.add(random.nextInt(plan.size() + 1), batch);
-            }
-        }
-        connection.setAutoCommit(false);
-        for (List<String> batch : plan) {
-            StageCopy.copyLines(connection, batch);
-            callLoadStaged(connection);
-            if (random.nextInt(5) != 0) {
-                connection.commit();
-            }
-            if (random.nextInt(4) == 0) {
-                runHistorical(connection);
-            }
-        }
-        connection.commit();
-    }
-
-    private static void runHistorical(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CALL iwddm.run_historical()");
-        }
-        connection.commit();
-    }
-
-    private static List<List<String>> randomBatches(List<String> lines, Random random) {
-        List<List<String>> batches = new ArrayList<>();
-        int maxSize = Math.max(1, lines.size() / 8);
-        for (int from = 0; from < lines.size(); ) {
-            int to = Math.min(lines.size(), from + 1 + random.nextInt(maxSize));
-            List<String> batch = new ArrayList<>(lines.subList(from, to));
-            Collections.shuffle(batch, random);
-            batches.add(batch);
-            from = to;
-        }
-        return batches;
-    }
-
-    private static void callLoadStaged(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CALL iwddm.load_staged()");
-        }
-    }
-
     /** Guards against two equally empty databases: the single batch loaded everything. */
     private static void assertLoadedEverything(Connection connection, FeedSummary summary, int tasks) throws SQLException {
-        assertEquals(summary.goodEvents(), count(connection, "iwddm.task_event_fact"), "one event fact per good event");
-        assertEquals(tasks, count(connection, "iwddm.task_fact"), "one task fact per task");
-        assertEquals(summary.badEvents(), count(connection, "iwddm.rejected_event"), "one rejected row per bad event");
-        assertEquals(0, count(connection, "iwddm.stage_task_event"), "staging is empty after the load");
+        assertEquals(summary.goodEvents(), MartLoads.count(connection, "iwddm.task_event_fact"), "one event fact per good event");
+        assertEquals(tasks, MartLoads.count(connection, "iwddm.task_fact"), "one task fact per task");
+        assertEquals(summary.badEvents(), MartLoads.count(connection, "iwddm.rejected_event"), "one rejected row per bad event");
+        assertEquals(0, MartLoads.count(connection, "iwddm.stage_task_event"), "staging is empty after the load");
         assertTrue(summary.lateEvents() > 0 && summary.duplicateLines() > 0, "the feed has late and re-sent events");
-        assertTrue(count(connection, "iwddm.h_task_fact") > 0, "the feed spans closed days: some tasks are historical");
-    }
-
-    private static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        assertTrue(MartLoads.count(connection, "iwddm.h_task_fact") > 0, "the feed spans closed days: some tasks are historical");
     }
 }
