@@ -1,0 +1,15 @@
+package org.iwddm.config;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The mart database (IWDDM_DB_*). */
+public record DatabaseSettings(String host, int port, String name, String user, Secret password) {
+
+    /** JDBC URL without credentials (those travel as connection properties, never in the URL). */
+    public String jdbcUrl() {
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + "?ApplicationName=iwddm";
+    }
+}
