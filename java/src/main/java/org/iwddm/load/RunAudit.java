@@ -1,0 +1,113 @@
+package org.iwddm.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The run's row in iwddm.etl_audit (entry_kind 'run'), written in its own short transactions
+ * (the session connection is in autocommit), so it shows a run in progress and survives a
+ * failed page. load_staged writes the per-batch rows; the run row's totals are summed from them.
+ * Before the schema exists (initialize on an empty database) there is no table to write to:
+ * the row is written once it does.
+ */
+public final class RunAudit {
+    private final Connection session;
+    private final UUID runId;
+    private final String chain;
+    private final Instant startedAt;
+    private boolean written;
+
+    public RunAudit(Connection session, UUID runId, String chain, Instant startedAt) {
+        this.session = session;
+        this.runId = runId;
+        this.chain = chain;
+        this.startedAt = startedAt;
+    }
+
+    /** Writes the 'running' row if the table exists and the row is not written yet. */
+    public void begin() throws SQLException {
+        if (written || !tableExists(session)) {
+            return;
+        }
+        insert("running", null);
+        closeAbandonedRuns();
+        written = true;
+    }
+
+    /** Records how the run ended; totals and new dimension members come from the batch rows. */
+    public void finish(String status, String message) throws SQLException {
+        begin();
+        if (!written) {
+            return;
+        }
+        try (PreparedStatement update = session.prepareStatement(FINISH_SQL)) {
+            update.setString(1, status);
+            update.setString(2, message);
+            update.setObject(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** A run skipped because another holds the lock leaves a row saying so. */
+    public void skipped(String message) throws SQLException {
+        if (tableExists(session)) {
+            insert("skipped", message);
+        }
+    }
+
+    private void insert(String status, String message) throws SQLException {
+        try (PreparedStatement insert = session.prepareStatement("INSERT INTO iwddm.etl_audit (run_id, entry_kind,"
+                + " execution_chain, status, started_at, finished_at, message) VALUES (?, 'run', ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, runId);
+            insert.setString(2, chain);
+            insert.setString(3, status);
+            insert.setTimestamp(4, Timestamp.from(startedAt));
+            insert.setTimestamp(5, "running".equals(status) ? null : Timestamp.from(Instant.now()));
+            insert.setString(6, message);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Rows left 'running' by killed runs: we hold the lock, so none of them is still going. */
+    private void closeAbandonedRuns() throws SQLException {
+        try (PreparedStatement update = session.prepareStatement("UPDATE iwddm.etl_audit SET status = 'failed',"
+                + " finished_at = clock_timestamp(), message = 'did not finish (killed or lost its connection);"
+                + " found by run ' || ? WHERE entry_kind = 'run' AND status = 'running' AND run_id <> ?")) {
+            update.setString(1, runId.toString());
+            update.setObject(2, runId);
+            update.executeUpdate();
+        }
+    }
+
+    static boolean tableExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT to_regclass('iwddm.etl_audit') IS NOT NULL")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private static final String FINISH_SQL = """
+            UPDATE iwddm.etl_audit r
+               SET status = ?, message = ?, finished_at = clock_timestamp(),
+                   (first_event_id, last_event_id, events_staged, events_loaded, events_duplicate,
+                    events_rejected, tasks_touched) =
+                       (SELECT min(b.first_event_id), max(b.last_event_id),
+                               coalesce(sum(b.events_staged), 0), coalesce(sum(b.events_loaded), 0),
+                               coalesce(sum(b.events_duplicate), 0), coalesce(sum(b.events_rejected), 0),
+                               coalesce(sum(b.tasks_touched), 0)
+                          FROM iwddm.etl_audit b WHERE b.run_id = r.run_id AND b.entry_kind = 'batch'),
+                   dimensions_new =
+                       (SELECT jsonb_object_agg(d.key, d.total) FROM
+                           (SELECT e.key, sum(e.value::bigint) AS total
+                              FROM iwddm.etl_audit b, jsonb_each_text(b.dimensions_new) e
+                             WHERE b.run_id = r.run_id AND b.entry_kind = 'batch' GROUP BY e.key) d)
+             WHERE r.run_id = ? AND r.entry_kind = 'run'
+            """;
+}
