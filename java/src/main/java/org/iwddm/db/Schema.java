@@ -3,7 +3,11 @@ package org.iwddm.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -23,7 +27,22 @@ public final class Schema {
         return result.migrationsExecuted;
     }
 
-    static Flyway flyway(String jdbcUrl, String user, String password) {
+    /**
+     * The cheap check behind "full = initialize if needed": Flyway's history against the
+     * migrations in the jar, without taking Flyway's lock or running anything. Current means
+     * nothing pending, no repeatable migration outdated (a routine changed) and nothing failed.
+     */
+    public static boolean isCurrent(String jdbcUrl, String user, String password) {
+        MigrationInfoService info = flyway(jdbcUrl, user, password).info();
+        return info.current() != null && Arrays.stream(info.all()).noneMatch(Schema::needsWork);
+    }
+
+    private static boolean needsWork(MigrationInfo migration) {
+        MigrationState state = migration.getState();
+        return state == MigrationState.PENDING || state == MigrationState.OUTDATED || state.isFailed();
+    }
+
+    private static Flyway flyway(String jdbcUrl, String user, String password) {
         return Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
                 .schemas(SCHEMA)

@@ -1,0 +1,30 @@
+package org.iwddm.chain;
+
+import java.time.Duration;
+import org.iwddm.config.RunBudget;
+
+/** Decides whether a run may take another page, and how large (SPEC §1: a run is bounded). */
+final class Budget {
+    private final RunBudget budget;
+    private final long startedNanos;
+
+    Budget(RunBudget budget, long startedNanos) {
+        this.budget = budget;
+        this.startedNanos = startedNanos;
+    }
+
+    boolean allowsAnotherPage(long eventsSoFar) {
+        boolean eventsLeft = budget.maxEvents().isEmpty() || eventsSoFar < budget.maxEvents().getAsLong();
+        boolean timeLeft = budget.maxDuration().isEmpty()
+                || Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(budget.maxDuration().get()) < 0;
+        return eventsLeft && timeLeft;
+    }
+
+    /** The page size: the batch size, cut so the run never exceeds its event budget. */
+    int pageLimit(int batchSize, long eventsSoFar) {
+        if (budget.maxEvents().isEmpty()) {
+            return batchSize;
+        }
+        return (int) Math.min(batchSize, budget.maxEvents().getAsLong() - eventsSoFar);
+    }
+}

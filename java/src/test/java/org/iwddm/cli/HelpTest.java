@@ -1,0 +1,48 @@
+package org.iwddm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every command answers --help with its usage and exit status 0; bad usage exits 2. */
+class HelpTest {
+
+    private static String[] run(int expectedStatus, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            assertEquals(expectedStatus, Main.execute(Map.of(), args));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new String[] {captured.toString(StandardCharsets.UTF_8)};
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help, Usage: iwddm", "run --help, Usage: iwddm run", "config --help, Usage: iwddm config",
+            "help run, Usage: iwddm run", "help, Usage: iwddm"})
+    void everyCommandHasHelp(String args, String usage) {
+        String output = run(0, args.split(" "))[0];
+
+        assertTrue(output.startsWith(usage), output);
+        assertTrue(output.contains("Exit status"), output);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"run --no-such-option", "frobnicate", "''"})
+    void badUsageExitsTwo(String args) {
+        String output = run(2, args.isEmpty() ? new String[0] : args.split(" "))[0];
+
+        assertTrue(output.contains("Usage: iwddm"), output);
+    }
+}
