@@ -14,6 +14,7 @@ import org.iwddm.config.ExecutionChain;
 import org.iwddm.config.JobConfig;
 import org.iwddm.feed.FeedException;
 import org.iwddm.feed.FeedTuning;
+import org.iwddm.gim.GimAgentNames;
 import org.iwddm.load.Database;
 import org.iwddm.load.RunAudit;
 import org.iwddm.load.RunLock;
@@ -26,6 +27,8 @@ import org.iwddm.metrics.DatabaseStats;
 import org.iwddm.metrics.JobMetrics;
 import org.iwddm.metrics.MetricsReporter;
 import org.iwddm.metrics.TableStats;
+import org.iwddm.wfm.WfmPush;
+import org.iwddm.wfm.WfmResult;
 
 /**
  * One run of one execution chain: take the run lock (or skip, saying so), record the run in
@@ -42,6 +45,7 @@ public final class JobRunner {
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile WfmResult wfm;
 
     public JobRunner(JobConfig config, FeedTuning tuning, MetricsReporter metrics) {
         this.config = config;
@@ -110,9 +114,15 @@ public final class JobRunner {
         }
         if (chain.readsFeed()) {
             new IntradayStep(config, tuning, session, runId, stats, new Budget(config.budget(), startedNanos)).run();
+            if (config.gim().enabled()) {
+                new GimAgentNames(config.gim()).apply(session);
+            }
         }
         if (chain == ExecutionChain.HISTORICAL || chain == ExecutionChain.FULL) {
             new HistoricalStep(session).run();
+        }
+        if (chain.readsFeed() && config.wfm().enabled()) {
+            wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);
         }
     }
 
@@ -156,8 +166,11 @@ public final class JobRunner {
                 JobLog.warn("could not read database statistics for metrics: " + Errors.describe(e));
             }
         }
+        WfmResult pushed = wfm;
         return new JobMetrics(succeeded, Instant.now(), stats.events(), stats.rejected(),
-                succeeded ? stats.pending() : java.util.OptionalLong.empty(), dimensions, tables);
+                succeeded ? stats.pending() : java.util.OptionalLong.empty(), dimensions, tables,
+                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.delivered()),
+                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()));
     }
 
     /**

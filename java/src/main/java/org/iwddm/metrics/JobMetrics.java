@@ -7,8 +7,17 @@ import java.util.OptionalLong;
 
 /**
  * The figures a finished run reports (SPEC §7). pending is empty when unknown (the run failed
- * or could not probe the feed); tables is empty when the database could not be read.
+ * or could not probe the feed); tables is empty when the database could not be read;
+ * wfmDelivered / wfmPending are empty when the run did not push to WFM.
  */
 public record JobMetrics(boolean succeeded, Instant finishedAt, long events, long rejected, OptionalLong pending,
-                         Map<String, Long> dimensionsNew, List<TableStats> tables) {
+                         Map<String, Long> dimensionsNew, List<TableStats> tables, OptionalLong wfmDelivered,
+                         OptionalLong wfmPending) {
+
+    /** A run without WFM push. */
+    public JobMetrics(boolean succeeded, Instant finishedAt, long events, long rejected, OptionalLong pending,
+                      Map<String, Long> dimensionsNew, List<TableStats> tables) {
+        this(succeeded, finishedAt, events, rejected, pending, dimensionsNew, tables, OptionalLong.empty(),
+                OptionalLong.empty());
+    }
 }

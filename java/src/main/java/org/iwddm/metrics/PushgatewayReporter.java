@@ -53,6 +53,10 @@ public final class PushgatewayReporter implements MetricsReporter {
         gauge(registry, "iwddm_etl_stats_general_rejected", "Bad events quarantined by the run").set(metrics.rejected());
         metrics.pending().ifPresent(p -> gauge(registry, "iwddm_etl_stats_general_pending",
                 "Events left in IWD for the next run (a lower bound when large)").set(p));
+        metrics.wfmDelivered().ifPresent(d -> gauge(registry, "iwddm_wfm_intervals_delivered",
+                "15-minute intervals WFM acknowledged in the run").set(d));
+        metrics.wfmPending().ifPresent(p -> gauge(registry, "iwddm_wfm_intervals_pending",
+                "Closed 15-minute intervals not yet delivered to WFM").set(p));
         addLabelled(registry, metrics);
         push(registry, "end");
     }
