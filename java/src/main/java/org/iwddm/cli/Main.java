@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "iwddm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "IWD Data Mart: loads IWD task events into a PostgreSQL reporting database.",
-        subcommands = {RunCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ConfigCommand.class, SimulateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success (also: nothing to do, run skipped because another holds the lock),",
                 "2 configuration invalid or bad usage, 1 any other failure.",
                 "Configuration: environment variables IWDDM_* and secret files, see docs/configuration.md."})
@@ -34,7 +35,17 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line against the given environment; returns the exit status. */
     public static int execute(Map<String, String> environment, String... args) {
-        return new CommandLine(new Main(environment)).execute(args);
+        return new CommandLine(new Main(environment)).setParameterExceptionHandler(Main::badUsage).execute(args);
+    }
+
+    /** Bad usage: the problem, picocli's "did you mean" if any, and always the usage. */
+    private static int badUsage(CommandLine.ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println(problem.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+        command.usage(err, command.getColorScheme());
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     Map<String, String> environment() {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iwddm.config.TestEnvironment;
-import org.iwddm.testing.FeedConfig;
-import org.iwddm.testing.FeedGenerator;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
 import org.iwddm.testing.TestDatabase;
 
 /**

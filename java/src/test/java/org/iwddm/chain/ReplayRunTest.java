@@ -10,8 +10,8 @@ import java.util.Map;
 import org.iwddm.config.TestEnvironment;
 import org.iwddm.feed.FakeIwd;
 import org.iwddm.load.MartSnapshot;
-import org.iwddm.testing.FeedConfig;
-import org.iwddm.testing.FeedGenerator;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
 import org.iwddm.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 

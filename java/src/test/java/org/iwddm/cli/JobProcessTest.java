@@ -15,8 +15,8 @@ import org.iwddm.feed.FakeIwd;
 import org.iwddm.feed.ForwardingProxy;
 import org.iwddm.feed.TestEvents;
 import org.iwddm.load.MartSnapshot;
-import org.iwddm.testing.FeedConfig;
-import org.iwddm.testing.FeedGenerator;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
 import org.iwddm.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Small, valid TaskEvents (FEED.md) for driver tests, whose subject is transport and loading
- * rather than the event rules (the realistic feed is org.iwddm.testing.FeedGenerator).
+ * rather than the event rules (the realistic feed is org.iwddm.sim.FeedGenerator).
  */
 public final class TestEvents {
     private static final String[] LIFECYCLE = {"new", "queued", "assigned", "completed"};

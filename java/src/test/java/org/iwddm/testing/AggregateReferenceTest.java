@@ -20,6 +20,8 @@ import org.iwddm.db.Schema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
 
 /**
  * The incremental aggregates (SPEC §6), after a generated feed loaded in random splits and

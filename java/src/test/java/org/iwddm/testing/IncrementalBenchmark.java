@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
 
 /**
  * SPEC §6: "the cost of loading a batch grows with the batch, not with the size of the mart".

@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
+import org.iwddm.sim.FeedStream;
 
 /**
  * How the loader compares with the cheapest way to get the same events into PostgreSQL: a bare

@@ -14,6 +14,9 @@ import org.iwddm.db.Schema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
+import org.iwddm.sim.FeedSummary;
 
 /**
  * SPEC §5: "Loading the same events in any split into batches, in any arrival order, and any

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.iwddm.sim.FeedGenerator;
 
 /**
  * Stages raw event lines into iwddm.stage_task_event(raw) with COPY, exactly as SPEC §3 tells a

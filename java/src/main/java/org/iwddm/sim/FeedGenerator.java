@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +37,7 @@ public final class FeedStream implements Iterator<String> {
     private long lateEvents;
     private long badEvents;
     private long duplicateLines;
+    private long lastArrival;
 
     /** A line to send again once {@code dueAfter} lines have been emitted. */
     private record Resend(long dueAfter, long order, String line) implements Comparable<Resend> {
@@ -79,6 +80,14 @@ public final class FeedStream implements Iterator<String> {
             return emitResend();
         }
         return emitEvent(pending.poll());
+    }
+
+    /**
+     * When the line last returned by {@link #next()} reached IWD (epoch millis): the feed's
+     * arrival order, never decreasing, so a simulated IWD serves a line once its clock passed it.
+     */
+    public long lastArrivalMillis() {
+        return lastArrival;
     }
 
     /** What has been emitted so far (everything, once hasNext() is false). */
@@ -162,6 +171,7 @@ public final class FeedStream implements Iterator<String> {
         lastId += 1 + (emitRandom.nextInt(10) == 0 ? emitRandom.nextInt(1, 100) : 0);
         firstId = firstId == 0 ? lastId : firstId;
         String line = event.isBad() ? json.write(event, lastId) : cachedJson.write(event, lastId);
+        lastArrival = event.arrival;
         lines++;
         if (event.isBad()) {
             badEvents++;

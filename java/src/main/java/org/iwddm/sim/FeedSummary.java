@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 /**
  * What a generated feed held, counted while it was emitted.

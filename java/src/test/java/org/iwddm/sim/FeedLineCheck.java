@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

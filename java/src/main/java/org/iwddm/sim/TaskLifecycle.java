@@ -1,9 +1,9 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.iwddm.testing.FeedEvent.TaskState;
+import org.iwddm.sim.FeedEvent.TaskState;
 
 /**
  * Generates one task's history in event-time order: Created -> Classified/Queued -> Assigned,

@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

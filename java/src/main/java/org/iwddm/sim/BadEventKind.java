@@ -1,4 +1,4 @@
-package org.iwddm.testing;
+package org.iwddm.sim;
 
 /** The ways a generated event is bad (FEED.md "Bad input"); one event may combine several. */
 public enum BadEventKind {
