@@ -75,7 +75,11 @@ public final class JobRunner {
             if (!RunLock.tryAcquire(session)) {
                 return skipped(session);
             }
-            return runLocked(session);
+            try {
+                return runLocked(session);
+            } finally {
+                RunLock.releaseQuietly(session);
+            }
         } catch (SQLException e) {
             metrics.finished(figures(false, null));
             return ended(new RunOutcome(RunOutcome.Status.FAILED, "run failed: " + Errors.describe(e)));

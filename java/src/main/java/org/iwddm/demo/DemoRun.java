@@ -24,8 +24,6 @@ import org.iwddm.sim.SimulatorSettings;
  * target database, configured in code as the environment would configure it.
  */
 public final class DemoRun {
-    private static final int LOCK_ATTEMPTS = 50;
-    private static final long LOCK_RETRY_MILLIS = 200;
 
     private final DemoScenario scenario;
     private final DemoTarget target;
@@ -56,36 +54,11 @@ public final class DemoRun {
 
     private void runOnce(JobConfig config, Instant now) throws DemoException {
         long started = System.nanoTime();
-        RunOutcome outcome = runUnlessStillLocked(config);
+        RunOutcome outcome = new JobRunner(config, FeedTuning.DEFAULTS, MetricsReporter.NONE).run();
         if (outcome.status() != RunOutcome.Status.SUCCEEDED) {
             throw new DemoException("the run at simulated " + now + " did not succeed: " + outcome.message());
         }
         progress.printf("simulated %s  %s (%d ms)%n", now, outcome.message(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * The previous run's lock goes when its database session ends, which the server notices a
-     * moment after the client closed it: a run right behind it may be skipped, so try again.
-     */
-    private static RunOutcome runUnlessStillLocked(JobConfig config) throws DemoException {
-        RunOutcome outcome = null;
-        for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
-            outcome = new JobRunner(config, FeedTuning.DEFAULTS, MetricsReporter.NONE).run();
-            if (outcome.status() != RunOutcome.Status.SKIPPED) {
-                return outcome;
-            }
-            pause();
-        }
-        return outcome;
-    }
-
-    private static void pause() throws DemoException {
-        try {
-            Thread.sleep(LOCK_RETRY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DemoException("interrupted while waiting for the previous run's lock", e);
-        }
     }
 
     private JobConfig config(IwdSimulator simulator) throws DemoException {

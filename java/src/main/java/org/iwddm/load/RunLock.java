@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The session-level advisory lock that keeps two runs from interleaving (SPEC §1). Held by the
- * run's connection until it closes, so a killed run releases it with its connection.
+ * The session-level advisory lock that keeps two runs from interleaving (SPEC §1). A finished
+ * run releases it explicitly: the server only drops a closed session's locks a moment after the
+ * client has gone, and a run started right behind would be skipped. A killed run's lock goes
+ * with its connection.
  * Key (hashtext('iwddm'), 2): key 1 is load_staged's and set_timezone's transaction lock.
  */
 public final class RunLock {
@@ -19,6 +21,15 @@ public final class RunLock {
              ResultSet row = statement.executeQuery("SELECT pg_try_advisory_lock(hashtext('iwddm'), 2)")) {
             row.next();
             return row.getBoolean(1);
+        }
+    }
+
+    /** Releases the lock; a broken connection releases it anyway, so a failure here is ignored. */
+    public static void releaseQuietly(Connection session) {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(hashtext('iwddm'), 2)");
+        } catch (SQLException e) {
+            // The session is gone, and its locks with it.
         }
     }
 }

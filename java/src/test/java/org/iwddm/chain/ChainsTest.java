@@ -77,6 +77,19 @@ class ChainsTest {
     }
 
     @Test
+    void runsRightBehindEachOtherAreNotSkipped() throws Exception {
+        try (TestDatabase database = TestDatabase.createMigrated(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(1))) {
+            Map<String, String> env = TestEnvironment.forJob(database, iwd.restUrl());
+            env.put("IWDDM_EXECUTION_CHAIN", "intraday");
+            for (int run = 0; run < 5; run++) {
+                RunOutcome outcome = Runs.run(env);
+                assertEquals(RunOutcome.Status.SUCCEEDED, outcome.status(),
+                        "a finished run releases the run lock before it returns: " + outcome.message());
+            }
+        }
+    }
+
+    @Test
     void historicalMovesFinalTasksOfClosedDays() throws Exception {
         try (TestDatabase database = TestDatabase.createMigrated()) {
             try (Connection connection = database.connect()) {
