@@ -19,7 +19,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Closing without {@link #finish()} cancels the COPY: an exception never half-stages a page.
  */
 public final class StagingCopy implements EventSink, AutoCloseable {
-    static final String COPY_SQL = "COPY iwddm.stage_task_event(raw) FROM STDIN"
+    /** SPEC §3's staging COPY, the same a DBA runs with \copy. */
+    public static final String COPY_SQL = "COPY iwddm.stage_task_event(raw) FROM STDIN"
             + " WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')";
     private static final int BUFFER_BYTES = 64 * 1024;
 
