@@ -28,12 +28,11 @@ final class InitializeStep {
     /** @param onlyIfNeeded the full chain skips Flyway's migrate when the schema is already current */
     void run(boolean onlyIfNeeded) throws SQLException {
         long started = System.nanoTime();
-        DatabaseSettings database = config.database();
-        String password = database.password().reveal();
-        if (onlyIfNeeded && Schema.isCurrent(database.jdbcUrl(), database.user(), password)) {
+        if (onlyIfNeeded && Schema.isCurrent(session)) {
             JobLog.info("schema is current", STEP);
         } else {
-            int applied = Schema.migrate(database.jdbcUrl(), database.user(), password);
+            DatabaseSettings database = config.database();
+            int applied = Schema.migrate(database.jdbcUrl(), database.user(), database.password().reveal());
             JobLog.info("schema migrated: " + applied + " migrations applied", STEP);
         }
         Schema.setTimezone(session, config.timezone().getId());

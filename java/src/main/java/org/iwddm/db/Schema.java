@@ -1,13 +1,13 @@
 package org.iwddm.db;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -17,6 +17,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Schema {
     public static final String SCHEMA = "iwddm";
     public static final String MIGRATIONS = "classpath:db/migration";
+    /** Flyway's default history table, in the first (only) schema. */
+    static final String HISTORY_TABLE = "flyway_schema_history";
 
     private Schema() {
     }
@@ -28,18 +30,34 @@ public final class Schema {
     }
 
     /**
-     * The cheap check behind "full = initialize if needed": Flyway's history against the
-     * migrations in the jar, without taking Flyway's lock or running anything. Current means
-     * nothing pending, no repeatable migration outdated (a routine changed) and nothing failed.
+     * The cheap check behind "full = initialize if needed", on the caller's connection and without
+     * starting Flyway (whose info() costs most of an idle run): Flyway's history table against the
+     * migrations shipped in the jar (ShippedMigrations). Current means: no failed migration, every
+     * shipped version applied, and every shipped repeatable migration last applied with its current
+     * checksum (a routine changed in the jar is not current). When in doubt (no history table, a
+     * file it does not understand, the jar unreadable) it says not current and Flyway decides.
      */
-    public static boolean isCurrent(String jdbcUrl, String user, String password) {
-        MigrationInfoService info = flyway(jdbcUrl, user, password).info();
-        return info.current() != null && Arrays.stream(info.all()).noneMatch(Schema::needsWork);
+    public static boolean isCurrent(Connection connection) throws SQLException {
+        Optional<List<ShippedMigrations.Script>> shipped;
+        try {
+            shipped = ShippedMigrations.read(Schema.class.getClassLoader());
+        } catch (IOException e) {
+            return false; // migrate reads the same files and reports the problem
+        }
+        if (shipped.isEmpty() || !historyExists(connection)) {
+            return false;
+        }
+        SchemaHistory history = SchemaHistory.read(connection, SCHEMA + "." + HISTORY_TABLE);
+        return !history.anyFailed() && shipped.get().stream().allMatch(history::isApplied);
     }
 
-    private static boolean needsWork(MigrationInfo migration) {
-        MigrationState state = migration.getState();
-        return state == MigrationState.PENDING || state == MigrationState.OUTDATED || state.isFailed();
+    private static boolean historyExists(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, SCHEMA + "." + HISTORY_TABLE);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     private static Flyway flyway(String jdbcUrl, String user, String password) {
@@ -47,6 +65,7 @@ public final class Schema {
                 .dataSource(jdbcUrl, user, password)
                 .schemas(SCHEMA)
                 .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
                 // Routines contain text like ${...} in comments and strings; never rewrite SQL.
                 .placeholderReplacement(false)
                 .load();

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.iwddm.config.DatabaseSettings;
 import org.iwddm.config.TestEnvironment;
 import org.iwddm.db.Schema;
 import org.iwddm.feed.FakeIwd;
@@ -52,9 +51,9 @@ class ChainsTest {
             env.put("IWDDM_EXECUTION_CHAIN", "full");
             long migrations = Runs.count(database, "SELECT count(*) FROM iwddm.flyway_schema_history");
 
-            DatabaseSettings settings = TestEnvironment.load(env).database();
-            assertTrue(Schema.isCurrent(settings.jdbcUrl(), settings.user(), settings.password().reveal()),
-                    "a freshly migrated schema is current");
+            try (Connection connection = database.connect()) {
+                assertTrue(Schema.isCurrent(connection), "a freshly migrated schema is current");
+            }
             assertEquals(RunOutcome.Status.SUCCEEDED, Runs.run(env).status());
             assertEquals(migrations, Runs.count(database, "SELECT count(*) FROM iwddm.flyway_schema_history"));
         }
