@@ -39,9 +39,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(environment());
+    }
+
+    /** Validates the configuration from this environment, then runs the chain it names. */
+    static int run(Map<String, String> environment) {
         JobConfig config;
         try {
-            config = ConfigLoader.load(environment());
+            config = ConfigLoader.load(environment);
         } catch (ConfigException e) {
             JobLog.error(e.getMessage(), Figures.of(Figure.EXIT_CODE, CONFIG_INVALID));
             return CONFIG_INVALID;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,12 +31,20 @@ class HelpTest {
 
     @ParameterizedTest
     @CsvSource({"--help, Usage: iwddm", "run --help, Usage: iwddm run", "config --help, Usage: iwddm config",
-            "help run, Usage: iwddm run", "help, Usage: iwddm"})
+            "help run, Usage: iwddm run", "help, Usage: iwddm", "cds-archive --help, Usage: iwddm cds-archive"})
     void everyCommandHasHelp(String args, String usage) {
         String output = run(0, args.split(" "))[0];
 
         assertTrue(output.startsWith(usage), output);
         assertTrue(output.contains("Exit status"), output);
+    }
+
+    /** A bare {@code run} skips picocli; it must end exactly as {@code run} parsed by picocli does. */
+    @Test
+    void aBareRunAndAParsedRunValidateTheConfigurationAlike() {
+        Map<String, String> incomplete = Map.of("IWDDM_DB_HOST", "localhost");
+        assertEquals(RunCommand.CONFIG_INVALID, Main.execute(incomplete, "run"));
+        assertEquals(RunCommand.CONFIG_INVALID, Main.execute(incomplete, "run", "--chain", "full"));
     }
 
     @ParameterizedTest
