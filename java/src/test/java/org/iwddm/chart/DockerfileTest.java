@@ -32,6 +32,20 @@ class DockerfileTest {
                 "the entrypoint runs the job");
     }
 
+    @Test
+    void imageMapsAClassDataSharingArchiveTrainedOnItsOwnJvmAndJar() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("FROM eclipse-temurin:17-jre AS cds"), "trained on the runtime's image");
+        assertTrue(dockerfile.contains("USER 10001:10001\nRUN java $IWDDM_JVM_OPTS -Xmx256m -XX:MaxDirectMemorySize=128m"
+                + " -jar /app/iwddm.jar cds-archive /tmp/iwddm.jsa"), "as non-root, with the job's options");
+        assertTrue(dockerfile.contains("COPY --from=cds --chown=root:root --chmod=0444 /app/iwddm.jar /app/iwddm.jar")
+                && dockerfile.contains("COPY --from=cds --chown=root:root --chmod=0444 /tmp/iwddm.jsa /app/iwddm.jsa"),
+                "the runtime gets the very jar the archive was trained with");
+        assertTrue(dockerfile.contains("exec java $IWDDM_JVM_OPTS -XX:SharedArchiveFile=/app/iwddm.jsa $JAVA_OPTS"),
+                "the entrypoint maps it, and JAVA_OPTS can still turn it off");
+        assertTrue(dockerfile.contains("ENV IWDDM_JVM_OPTS=\"$IWDDM_JVM_OPTS\""), "the runtime keeps the options");
+    }
+
     private static List<String> launcherJvmOptions() throws IOException {
         String launcher = Files.readString(ROOT.resolve("bin/iwddm"));
         Matcher array = Pattern.compile("(?s)jvm_opts=\\((.*?)\\n\\)").matcher(launcher);
