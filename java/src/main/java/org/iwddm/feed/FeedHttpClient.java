@@ -1,11 +1,15 @@
 package org.iwddm.feed;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.DeflateInputStreamFactory;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -21,7 +25,7 @@ import org.iwddm.config.ProxySettings;
  * Builds the Apache HttpClient for the feed: connect and read timeouts, the HTTP proxy for http
  * targets and the HTTPS proxy for https targets (with credentials from the proxy URL), no
  * automatic retries (the caller retries whole pages) and no redirects (a redirect would carry
- * the API key to wherever it points).
+ * the API key to wherever it points). Compressed answers: gzip and deflate only.
  */
 final class FeedHttpClient {
     private FeedHttpClient() {
@@ -40,8 +44,22 @@ final class FeedHttpClient {
                 .setDefaultCredentialsProvider(proxyCredentials(settings))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
+                .setContentDecoderRegistry(decoders())
                 .setUserAgent("iwddm")
                 .build();
+    }
+
+    /**
+     * With commons-compress on the class path (the demo's embedded PostgreSQL brings it),
+     * HttpClient would offer IWD nine codings (xz, lzma, bzip2, pack200...), each a decoder to
+     * load and a parser exposed to the feed. gzip and deflate are what HTTP servers send.
+     */
+    private static LinkedHashMap<String, InputStreamFactory> decoders() {
+        LinkedHashMap<String, InputStreamFactory> decoders = new LinkedHashMap<>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("x-gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("deflate", DeflateInputStreamFactory.getInstance());
+        return decoders;
     }
 
     private static BasicCredentialsProvider proxyCredentials(FeedSettings settings) {

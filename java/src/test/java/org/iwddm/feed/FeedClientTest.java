@@ -46,6 +46,8 @@ class FeedClientTest {
             assertEquals(FakeIwd.API_KEY, request.header("x-api-key"));
             assertEquals(FakeIwd.CCID, request.header("x-ccid"));
             assertEquals("application/json", request.header("Accept"));
+            assertEquals("gzip, x-gzip, deflate", request.header("Accept-Encoding"),
+                    "only the common codings are offered, not every one commons-compress could decode");
         }
     }
 
