@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.iwddm.testing.LauncherOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,11 +89,7 @@ final class JobLauncher {
 
     /** The JVM options of bin/iwddm's jvm_opts=( ... ) array, as the container runs the job. */
     static List<String> launcherJvmOptions() throws IOException {
-        Matcher array = Pattern.compile("(?s)jvm_opts=\\((.*?)\\n\\)").matcher(Files.readString(LAUNCHER));
-        if (!array.find()) {
-            throw new IllegalStateException(LAUNCHER + " no longer defines jvm_opts=( ... ): update JobLauncher");
-        }
-        return Arrays.stream(array.group(1).trim().split("\\s+")).filter(option -> !option.startsWith("#")).toList();
+        return LauncherOptions.jvmOptions(LAUNCHER);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iwddm.testing.LauncherOptions;
 import org.junit.jupiter.api.Test;
 
 /** The image runs the job like bin/iwddm does (no Docker engine here: the text is checked). */
@@ -47,10 +48,7 @@ class DockerfileTest {
     }
 
     private static List<String> launcherJvmOptions() throws IOException {
-        String launcher = Files.readString(ROOT.resolve("bin/iwddm"));
-        Matcher array = Pattern.compile("(?s)jvm_opts=\\((.*?)\\n\\)").matcher(launcher);
-        assertTrue(array.find(), "bin/iwddm defines jvm_opts=( ... )");
-        return Arrays.asList(array.group(1).trim().split("\\s+"));
+        return LauncherOptions.jvmOptions(ROOT.resolve("bin/iwddm"));
     }
 
     private static List<String> imageJvmOptions() throws IOException {
