@@ -1,7 +1,8 @@
 -- iwddm.local_time_key(ts, tz): the event_time key (hhmmss) of ts's wall-clock time in zone tz.
+-- STABLE like to_char and AT TIME ZONE, so PostgreSQL can inline it (see iwddm.interval_key).
 CREATE OR REPLACE FUNCTION iwddm.local_time_key(ts timestamptz, tz text)
 RETURNS integer
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+LANGUAGE sql STABLE PARALLEL SAFE STRICT
 AS $$
     SELECT to_char(ts AT TIME ZONE tz, 'HH24MISS')::integer
 $$;
