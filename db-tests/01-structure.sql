@@ -313,7 +313,7 @@ SELECT is((SELECT skill_name IS NULL FROM iwddm.skill WHERE skill_key = 0), true
 SELECT is((SELECT result_code_name IS NULL FROM iwddm.result_code WHERE result_code_key = 0), true, 'result_code has the unknown member 0');
 SELECT is((SELECT source_process_type IS NULL FROM iwddm.source_process WHERE source_process_key = 0), true, 'source_process has the unknown member 0');
 SELECT is((SELECT source_tenant_name IS NULL FROM iwddm.source_tenant WHERE source_tenant_key = 0), true, 'source_tenant has the unknown member 0');
-SELECT is((SELECT custom_dim_value IS NULL FROM iwddm.custom_dim WHERE custom_dim_key = 0), true, 'custom_dim has the unknown member 0');
+SELECT is((SELECT custom_dim_attribute1 IS NULL FROM iwddm.custom_dim WHERE custom_dim_key = 0), true, 'custom_dim has the unknown member 0');
 SELECT is((SELECT task_event_type_name IS NULL FROM iwddm.task_event_type WHERE task_event_type_key = 0), true, 'task_event_type has the unknown member 0');
 
 -- The loader entry point a DBA calls.

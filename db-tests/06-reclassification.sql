@@ -173,7 +173,7 @@ SELECT results_eq(
 -- Missing optional attributes map to the unknown member 0; present ones to their members.
 -- ---------------------------------------------------------------------------------------
 INSERT INTO iwddm.custom_attribute_map (slot, data_key) VALUES (1, 'region');
-UPDATE iwddm.mart_config SET custom_dim_attribute = 'region';
+INSERT INTO iwddm.custom_dim_attribute_map (slot, data_key) VALUES (1, 'region');
 SELECT lives_ok($$
     SELECT iwddm_test.load(
         '{"id": 771, "taskId": "T-BARE", "eventType": "Created", "timestamp": "2026-11-20T10:00:00Z", "status": "new",'
@@ -217,7 +217,7 @@ SELECT results_eq(
 SELECT results_eq(
     $$SELECT mc.media_channel_name, c.customer_id, cs.customer_segment_name, p.product_type, p.product_subtype,
              s.skill_name, rc.result_code_name, st.source_tenant_name, sp.source_process_type, sp.source_process_subtype,
-             cd.custom_dim_value, f.custom_attribute1
+             cd.custom_dim_attribute1, f.custom_attribute1
       FROM iwddm.task_fact f
       JOIN iwddm.media_channel mc USING (media_channel_key) JOIN iwddm.customer c USING (customer_key)
       JOIN iwddm.customer_segment cs USING (customer_segment_key) JOIN iwddm.product p USING (product_key)

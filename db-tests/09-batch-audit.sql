@@ -11,7 +11,7 @@ SELECT iwddm_test.stage(
 CALL iwddm.load_staged('00000000-0000-0000-0000-000000000009');
 
 SELECT results_eq(
-    $$SELECT entry_kind, status, events_staged, events_loaded, events_duplicate, events_rejected,
+    $$SELECT entry_kind, run_status, events_staged, events_loaded, events_duplicate, events_rejected,
              tasks_touched, first_event_id, last_event_id
       FROM iwddm.etl_audit WHERE run_id = '00000000-0000-0000-0000-000000000009'$$,
     $$VALUES ('batch', 'loaded', 4, 2, 1, 1, 1, 9001::bigint, 9002::bigint)$$,

@@ -31,6 +31,10 @@ DECLARE
     all_zero  text;  -- a.m1 = 0 AND ...
     match     text;  -- a.g1 = z.g1 AND ...
 BEGIN
+    IF to_regclass('pg_temp.load_touched') IS NULL THEN
+        RAISE EXCEPTION 'iwddm.apply_area_flows() needs the recomputed tasks in pg_temp.load_touched and their flows'
+            USING HINT = 'It is a step of iwddm.load_staged; call that instead.';
+    END IF;
     SELECT * INTO def FROM iwddm.agg_area a WHERE a.area = apply_area_flows.area;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'apply_area_flows: unknown area %', area

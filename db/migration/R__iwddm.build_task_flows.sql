@@ -13,6 +13,10 @@ CREATE OR REPLACE PROCEDURE iwddm.build_task_flows()
 LANGUAGE plpgsql
 AS $$
 BEGIN
+    IF to_regclass('pg_temp.load_history') IS NULL THEN
+        RAISE EXCEPTION 'iwddm.build_task_flows() needs the task histories in pg_temp.load_history'
+            USING HINT = 'It is a step of iwddm.load_staged and iwddm.rebuild_aggregates; call those instead.';
+    END IF;
     CREATE TEMP TABLE flow_task_classif ON COMMIT DROP AS
     SELECT interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key,
            sum(entered) AS entered, sum(completed) AS completed, sum(canceled) AS canceled,

@@ -4,23 +4,46 @@
 -- event_ts then id, into pg_temp.load_history: one row per event with the state after it
 -- and the flags of SPEC §5 (assignment / hold starts and ends, entries into a final status
 -- and into a queue), when the open assignment, hold and queue stay began, the next event's
--- interval (where the state after this event stops holding) and the task's creation time.
+-- interval (where the state after this event stops holding; null after the last event) and the
+-- task's creation time.
 -- Used by the load and by rebuild_aggregates; writes nothing.
 CREATE OR REPLACE PROCEDURE iwddm.build_task_history()
 LANGUAGE plpgsql
 AS $$
 BEGIN
+    IF to_regclass('pg_temp.load_touched') IS NULL THEN
+        RAISE EXCEPTION 'iwddm.build_task_history() needs the tasks to read in pg_temp.load_touched'
+            USING HINT = 'It is a step of iwddm.load_staged and iwddm.rebuild_aggregates; call those instead.';
+    END IF;
+    -- Callers that only recompute stored tasks (rebuild_aggregates) have no new events.
+    IF to_regclass('pg_temp.load_new_fact') IS NULL THEN
+        CREATE TEMP TABLE load_new_fact ON COMMIT DROP AS
+        SELECT task_event_id, interaction_id, task_event_type_key, event_ts, event_interval,
+               event_date_key, event_time_key, status_key, priority_key, business_value_key,
+               queue_key, assigned_agent_key, priority, business_value, due_ts,
+               tenant_key, solution_key, department_key, process_key, category_key,
+               capture_point_key, media_type_key
+        FROM iwddm.i_task_event_fact WHERE false;
+    END IF;
+    -- Only the columns the rules of SPEC §5 and §6 read: the windows sort every column they
+    -- carry. The task snapshot of an event (customer, custom attributes, ...) stays in the event
+    -- fact, or in load_new_fact for a new event, and is joined where a row needs it.
     CREATE TEMP TABLE load_history ON COMMIT DROP AS
     WITH history AS (
-        SELECT f.task_event_id, f.interaction_id, f.task_event_type_key, f.event_ts, f.event_interval,
-               f.event_date_key, f.event_time_key, f.status_key, f.priority_key, f.business_value_key,
-               f.queue_key, f.assigned_agent_key, f.priority, f.business_value, f.due_ts,
-               f.tenant_key, f.solution_key, f.department_key, f.process_key, f.category_key,
-               f.capture_point_key, f.media_type_key, false AS is_new
+        SELECT task_event_id, interaction_id, task_event_type_key, event_ts, event_interval,
+               event_date_key, event_time_key, status_key, priority_key, business_value_key,
+               queue_key, assigned_agent_key, priority, business_value, due_ts,
+               tenant_key, solution_key, department_key, process_key, category_key,
+               capture_point_key, media_type_key, false AS is_new
         FROM iwddm.task_event_fact f
         WHERE f.interaction_id IN (SELECT interaction_id FROM pg_temp.load_touched)
         UNION ALL
-        SELECT n.*, true FROM pg_temp.load_new_fact n
+        SELECT task_event_id, interaction_id, task_event_type_key, event_ts, event_interval,
+               event_date_key, event_time_key, status_key, priority_key, business_value_key,
+               queue_key, assigned_agent_key, priority, business_value, due_ts,
+               tenant_key, solution_key, department_key, process_key, category_key,
+               capture_point_key, media_type_key, true
+        FROM pg_temp.load_new_fact n
     ), flagged AS (
         SELECT h.*, s.status_name, s.is_final, s.is_held, s.status_name = 'assigned' AS is_assigned,
                row_number() OVER w AS seq,

@@ -10,6 +10,7 @@ DECLARE
     range_to   bigint;
     area_name  text;
 BEGIN
+    PERFORM iwddm.batch_audit_key('load_aggregates');
     IF NOT EXISTS (SELECT 1 FROM pg_temp.load_touched) THEN
         RETURN;
     END IF;

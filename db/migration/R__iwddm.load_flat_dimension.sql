@@ -1,56 +1,94 @@
--- iwddm.load_flat_dimension(dimension, natural_key, name_column): adds the members of one
--- dimension that the batch (pg_temp.load_event) names and the dimension lacks; returns how
--- many it added. Contract: load_event has columns named like the dimension's natural-key
--- columns (and name column); the key is iwddm.member_key(natural key), so a conflict on the
--- key is a member already known; with a name column,
--- the name carried by the highest event id wins (SPEC §5), kept in name_event_id.
+-- iwddm.load_flat_dimension(dimension, natural_key, name_column, source_columns): adds the
+-- members of one dimension that the batch (pg_temp.load_event) names and the dimension lacks;
+-- returns how many it added. Contract: source_columns (default: natural_key) are the
+-- load_event columns holding the natural key; the key is iwddm.member_key(natural key), the
+-- one way keys are resolved (load_key_events computes the same). With a name column, the name
+-- carried by the highest event id wins (SPEC §5), kept in name_event_id. New rows carry the
+-- batch's audit key in created_/updated_etl_audit_key; a changed name moves updated_etl_audit_key.
+-- Two natural keys that hash to one key (a 64-bit collision) fail the batch: merging two
+-- members silently would misreport both.
+SET LOCAL client_min_messages = warning;
+DROP FUNCTION IF EXISTS iwddm.load_flat_dimension(text, text[], text);
 CREATE OR REPLACE FUNCTION iwddm.load_flat_dimension(
-    dimension text, natural_key text[], name_column text DEFAULT NULL)
+    dimension text, natural_key text[], name_column text DEFAULT NULL, source_columns text[] DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    key_columns  text;
-    key_as_text  text;
-    added        integer;
+    audit_key   bigint := iwddm.batch_audit_key('load_flat_dimension');
+    key_columns text;   -- k1, k2 (dimension columns)
+    sources     text;   -- s1 AS k1, s2 AS k2 (load_event columns)
+    key_as_text text;
+    added       integer;
+    collision   text;
 BEGIN
     IF to_regclass(format('iwddm.%I', dimension)) IS NULL THEN
         RAISE EXCEPTION 'load_flat_dimension: no dimension table iwddm.%', dimension
             USING HINT = 'Pass the table name of a feed-fed dimension, e.g. ''queue''.';
     END IF;
-    IF coalesce(cardinality(natural_key), 0) = 0 THEN
-        RAISE EXCEPTION 'load_flat_dimension: % needs its natural key columns', dimension
+    IF coalesce(cardinality(natural_key), 0) = 0
+       OR cardinality(coalesce(source_columns, natural_key)) <> cardinality(natural_key) THEN
+        RAISE EXCEPTION 'load_flat_dimension: % needs its natural key columns (and as many source columns)', dimension
             USING HINT = 'e.g. ARRAY[''queue_name''].';
     END IF;
-    SELECT string_agg(format('%I', c), ', '), string_agg(format('%I::text', c), ', ')
-      INTO key_columns, key_as_text FROM unnest(natural_key) c;
+    SELECT string_agg(format('%I', k), ', ' ORDER BY i), string_agg(format('%I AS %I', s, k), ', ' ORDER BY i),
+           string_agg(format('%I::text', k), ', ' ORDER BY i)
+      INTO key_columns, sources, key_as_text
+      FROM unnest(natural_key, coalesce(source_columns, natural_key)) WITH ORDINALITY AS c(k, s, i);
 
     IF name_column IS NULL THEN
         EXECUTE format($sql$
+            CREATE TEMP TABLE load_dim_batch ON COMMIT DROP AS
+            SELECT DISTINCT %1$s FROM pg_temp.load_event WHERE num_nonnulls(%2$s) > 0 $sql$,
+            sources, (SELECT string_agg(format('%I', s), ', ') FROM unnest(coalesce(source_columns, natural_key)) s));
+        EXECUTE format($sql$
             WITH added AS (
-                INSERT INTO iwddm.%1$I (%2$I, %3$s)
-                SELECT iwddm.member_key(%4$s), %3$s
-                FROM (SELECT DISTINCT %3$s FROM pg_temp.load_event WHERE num_nonnulls(%3$s) > 0) batch
+                INSERT INTO iwddm.%1$I (%2$I, %3$s, created_etl_audit_key, updated_etl_audit_key)
+                SELECT iwddm.member_key(%4$s), %3$s, %5$L, %5$L FROM pg_temp.load_dim_batch
                 ON CONFLICT DO NOTHING
                 RETURNING 1)
             SELECT count(*) FROM added $sql$,
-            dimension, dimension || '_key', key_columns, key_as_text) INTO added;
+            dimension, dimension || '_key', key_columns, key_as_text, audit_key) INTO added;
     ELSE
         EXECUTE format($sql$
+            CREATE TEMP TABLE load_dim_batch ON COMMIT DROP AS
+            SELECT DISTINCT ON (%1$s) %1$s, %2$I, task_event_id
+            FROM (SELECT %3$s, %2$I, max(task_event_id) AS task_event_id
+                  FROM pg_temp.load_event WHERE num_nonnulls(%4$s) > 0
+                  GROUP BY %5$s, %2$I) named
+            ORDER BY %1$s, %2$I IS NULL, task_event_id DESC $sql$,
+            key_columns, name_column, sources,
+            (SELECT string_agg(format('%I', s), ', ') FROM unnest(coalesce(source_columns, natural_key)) s),
+            (SELECT string_agg(format('%I', s), ', ') FROM unnest(coalesce(source_columns, natural_key)) s));
+        EXECUTE format($sql$
             WITH upserted AS (
-                INSERT INTO iwddm.%1$I AS d (%2$I, %3$s, %5$I, name_event_id)
-                SELECT iwddm.member_key(%4$s), %3$s, %5$I, CASE WHEN %5$I IS NOT NULL THEN task_event_id END
-                FROM (SELECT DISTINCT ON (%3$s) %3$s, %5$I, task_event_id
-                      FROM (SELECT %3$s, %5$I, max(task_event_id) AS task_event_id
-                            FROM pg_temp.load_event WHERE num_nonnulls(%3$s) > 0
-                            GROUP BY %3$s, %5$I) named
-                      ORDER BY %3$s, %5$I IS NULL, task_event_id DESC) batch
-                ON CONFLICT (%2$I) DO UPDATE SET %5$I = EXCLUDED.%5$I, name_event_id = EXCLUDED.name_event_id
+                INSERT INTO iwddm.%1$I AS d (%2$I, %3$s, %5$I, name_event_id, created_etl_audit_key, updated_etl_audit_key)
+                SELECT iwddm.member_key(%4$s), %3$s, %5$I, CASE WHEN %5$I IS NOT NULL THEN task_event_id END, %6$L, %6$L
+                FROM pg_temp.load_dim_batch
+                ON CONFLICT (%2$I) DO UPDATE SET %5$I = EXCLUDED.%5$I, name_event_id = EXCLUDED.name_event_id,
+                    updated_etl_audit_key = CASE WHEN d.%5$I IS DISTINCT FROM EXCLUDED.%5$I THEN %6$L
+                                                 ELSE d.updated_etl_audit_key END
                     WHERE EXCLUDED.name_event_id > coalesce(d.name_event_id, -1)
                 RETURNING xmax = 0 AS inserted)
             SELECT count(*) FILTER (WHERE inserted) FROM upserted $sql$,
-            dimension, dimension || '_key', key_columns, key_as_text, name_column) INTO added;
+            dimension, dimension || '_key', key_columns, key_as_text, name_column, audit_key) INTO added;
     END IF;
+
+    EXECUTE format($sql$
+        SELECT format('%%s and %%s', ROW(%3$s)::text, (SELECT ROW(%5$s)::text FROM iwddm.%1$I d WHERE d.%2$I = iwddm.member_key(%4$s)))
+        FROM pg_temp.load_dim_batch b
+        WHERE EXISTS (SELECT 1 FROM iwddm.%1$I d WHERE d.%2$I = iwddm.member_key(%4$s) AND ROW(%5$s) IS DISTINCT FROM ROW(%3$s))
+        LIMIT 1 $sql$,
+        dimension, dimension || '_key',
+        (SELECT string_agg(format('b.%I', k), ', ') FROM unnest(natural_key) k),
+        (SELECT string_agg(format('b.%I::text', k), ', ') FROM unnest(natural_key) k),
+        (SELECT string_agg(format('d.%I', k), ', ') FROM unnest(natural_key) k)) INTO collision;
+    IF collision IS NOT NULL THEN
+        RAISE EXCEPTION 'load_flat_dimension: two % members hash to one key: %', dimension, collision
+            USING HINT = 'A 64-bit iwddm.member_key collision; nothing of this batch was loaded. Report it: the key '
+                         'function must be widened before these events can load.';
+    END IF;
+    DROP TABLE pg_temp.load_dim_batch;
     RETURN added;
 END
 $$;

@@ -1,24 +1,48 @@
 -- iwddm.load_key_events(): step 3 of load_staged. Turns the batch's new events
 -- (pg_temp.load_event) into task_event_fact rows with every dimension key resolved, in
--- pg_temp.load_new_fact; history-derived columns (queue entries, work and held time) are
--- filled later from the task's whole history. Also lists the touched tasks (pg_temp.load_touched).
+-- pg_temp.load_new_fact: the event and the whole task snapshot after it (SPEC §3.1: a task's
+-- attributes are those after its last event; a work fact's classification is the one at its
+-- start event). History-derived columns (queue entries, work and held time) are filled later
+-- from the task's whole history. Also lists the touched tasks (pg_temp.load_touched).
+-- Keys are iwddm.member_key(natural key), as load_dimensions created the members: one way only.
+-- The column list matches iwddm.build_task_history's reading of stored event facts.
 CREATE OR REPLACE PROCEDURE iwddm.load_key_events()
 LANGUAGE plpgsql
 AS $$
 DECLARE
+    audit_key bigint := iwddm.batch_audit_key('load_key_events');
     tz text := (SELECT timezone FROM iwddm.mart_config);
 BEGIN
     CREATE TEMP TABLE load_new_fact ON COMMIT DROP AS
-    SELECT e.task_event_id, e.interaction_id, coalesce(et.task_event_type_key, 0) AS task_event_type_key,
+    SELECT e.task_event_id, e.interaction_id, iwddm.member_key(e.task_event_type_name) AS task_event_type_key,
            e.event_ts, iwddm.interval_key(e.event_ts) AS event_interval,
            iwddm.local_date_key(e.event_ts, tz) AS event_date_key,
            iwddm.local_time_key(e.event_ts, tz) AS event_time_key,
            s.status_key, pb.priority_key, bb.business_value_key,
-           coalesce(q.queue_key, 0) AS queue_key, coalesce(a.agent_key, 0) AS assigned_agent_key,
+           iwddm.member_key(e.queue_name) AS queue_key, iwddm.member_key(e.employee_id) AS assigned_agent_key,
            e.priority, e.business_value, e.due_ts,
            g.tenant_key, g.solution_key, g.department_key, g.process_key, g.category_key,
-           coalesce(cp.capture_point_key, 0) AS capture_point_key,
-           coalesce(mt.media_type_key, 0) AS media_type_key
+           iwddm.member_key(e.capture_point_runtime_id) AS capture_point_key,
+           iwddm.member_key(e.media_type_name) AS media_type_key,
+           e.capture_id, e.task_created_ts, e.activation_ts,
+           iwddm.local_date_key(e.activation_ts, tz) AS activation_date_key,
+           iwddm.local_time_key(e.activation_ts, tz) AS activation_time_key,
+           iwddm.local_date_key(e.due_ts, tz) AS due_date_key,
+           iwddm.local_time_key(e.due_ts, tz) AS due_time_key,
+           e.source_created_ts, e.source_first_created_ts,
+           iwddm.member_key(e.media_channel_name) AS media_channel_key,
+           iwddm.member_key(e.customer_id) AS customer_key,
+           iwddm.member_key(e.customer_segment_name) AS customer_segment_key,
+           iwddm.member_key(e.product_type, e.product_subtype) AS product_key,
+           iwddm.member_key(e.skill_name) AS requested_skill_key,
+           iwddm.member_key(e.requested_employee_id) AS requested_agent_key,
+           iwddm.member_key(e.result_code_name) AS result_code_key,
+           iwddm.member_key(e.source_process_type, e.source_process_subtype) AS source_process_key,
+           iwddm.member_key(e.source_tenant_name) AS source_tenant_key,
+           iwddm.member_key(e.custom_dim_attribute1, e.custom_dim_attribute2, e.custom_dim_attribute3,
+                            e.custom_dim_attribute4, e.custom_dim_attribute5) AS custom_dim_key,
+           e.custom_attribute1, e.custom_attribute2, e.custom_attribute3, e.custom_attribute4, e.custom_attribute5,
+           e.custom_attribute6, e.custom_attribute7, e.custom_attribute8, e.custom_attribute9, e.custom_attribute10
     FROM pg_temp.load_event e
     JOIN pg_temp.load_group g USING (tenant_runtime_id, solution_runtime_id, category_levels)
     JOIN iwddm.status s USING (status_name)
@@ -29,12 +53,7 @@ BEGIN
     JOIN iwddm.business_value bb
       ON CASE WHEN e.business_value IS NULL THEN bb.business_value_key = 0
               ELSE bb.business_value_key <> 0 AND e.business_value BETWEEN coalesce(bb.lower_value, e.business_value)
-                                                                       AND coalesce(bb.upper_value, e.business_value) END
-    LEFT JOIN iwddm.task_event_type et USING (task_event_type_name)
-    LEFT JOIN iwddm.queue q USING (queue_name)
-    LEFT JOIN iwddm.agent a USING (employee_id)
-    LEFT JOIN iwddm.capture_point cp USING (capture_point_runtime_id)
-    LEFT JOIN iwddm.media_type mt USING (media_type_name);
+                                                                       AND coalesce(bb.upper_value, e.business_value) END;
 
     CREATE TEMP TABLE load_touched (interaction_id text PRIMARY KEY) ON COMMIT DROP;
     INSERT INTO pg_temp.load_touched SELECT DISTINCT interaction_id FROM pg_temp.load_new_fact;

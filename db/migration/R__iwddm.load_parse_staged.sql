@@ -7,6 +7,7 @@ CREATE OR REPLACE PROCEDURE iwddm.load_parse_staged()
 LANGUAGE plpgsql
 AS $$
 BEGIN
+    PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[]) ON COMMIT DROP;
     -- Fast path: the whole batch parses in one statement. If any text is not JSON, the
     -- statement fails as a whole and the slow path parses row by row. The OFFSET 0 fences
@@ -82,8 +83,27 @@ BEGIN
                t ->> 'sourceTenant'                      AS source_tenant_name,
                t ->> 'sourceProcessType'                 AS source_process_type,
                t ->> 'sourceProcessSubtype'              AS source_process_subtype,
+               t ->> 'requestedAgent'                    AS requested_employee_id,
+               (t ->> 'activationDateTime')::timestamptz AS activation_ts,
+               (t ->> 'sourceCreatedDateTime')::timestamptz AS source_created_ts,
+               (t ->> 'sourceFirstCreatedDateTime')::timestamptz AS source_first_created_ts,
                nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
-               t -> 'data' ->> (SELECT custom_dim_attribute FROM iwddm.mart_config) AS custom_dim_value
+               -- The mapped task.data keys (mart settings; uncorrelated, so read once per batch).
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
+               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
         FROM pg_temp.load_raw r
         CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t OFFSET 0) parts
         WHERE cardinality(r.problems) = 0

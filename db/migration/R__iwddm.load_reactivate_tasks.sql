@@ -6,6 +6,7 @@ CREATE OR REPLACE PROCEDURE iwddm.load_reactivate_tasks()
 LANGUAGE plpgsql
 AS $$
 BEGIN
+    PERFORM iwddm.batch_audit_key('load_reactivate_tasks');
     IF NOT EXISTS (SELECT 1 FROM iwddm.h_task_fact h JOIN pg_temp.load_touched t USING (interaction_id)) THEN
         RETURN;
     END IF;

@@ -33,12 +33,6 @@ BEGIN
     SELECT interaction_id FROM iwddm.task_fact
     WHERE created_ts < to_timestamp(to_key + 900)
       AND NOT (last_event_ts < to_timestamp(from_key) AND final_ts IS NOT NULL);
-    CREATE TEMP TABLE load_new_fact ON COMMIT DROP AS
-    SELECT task_event_id, interaction_id, task_event_type_key, event_ts, event_interval, event_date_key,
-           event_time_key, status_key, priority_key, business_value_key, queue_key, assigned_agent_key,
-           priority, business_value, due_ts, tenant_key, solution_key, department_key, process_key,
-           category_key, capture_point_key, media_type_key
-    FROM iwddm.i_task_event_fact WHERE false;
     CALL iwddm.build_task_history();
     CALL iwddm.build_task_flows();
     FOR area_name IN SELECT area FROM iwddm.agg_area ORDER BY area LOOP

@@ -16,6 +16,10 @@ DECLARE
     d_groups text;
     nonzero  text;
 BEGIN
+    IF to_regclass('pg_temp.load_touched') IS NULL THEN
+        RAISE EXCEPTION 'iwddm.rebuild_area_range() needs the recomputed tasks in pg_temp.load_touched and their flows'
+            USING HINT = 'It is a step of iwddm.rebuild_aggregates; call that instead.';
+    END IF;
     SELECT * INTO def FROM iwddm.agg_area a WHERE a.area = rebuild_area_range.area;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'rebuild_area_range: unknown area %', area

@@ -8,6 +8,8 @@ AS $$
 DECLARE
     first_ts timestamptz;
     last_ts  timestamptz;
+    audit_key bigint;
+    target   regclass;
 BEGIN
     -- The unchanged case comes first: the job calls this on every run, and looking the name up
     -- in pg_timezone_names costs ~50 ms (the mart's zone was checked when it was set).
@@ -23,20 +25,23 @@ BEGIN
         RETURN; -- another session set it while this one waited for the lock
     END IF;
 
+    -- The rows this changes say so: their updated_etl_audit_key is this operation's audit row.
+    INSERT INTO iwddm.etl_audit (entry_kind, run_status, started_at, process_name, message)
+    VALUES ('maintenance', 'running', clock_timestamp(), 'set_timezone',
+            format('mart time zone %s -> %s', (SELECT timezone FROM iwddm.mart_config), tz))
+    RETURNING etl_audit_key INTO audit_key;
     UPDATE iwddm.mart_config SET timezone = tz, calendar_from = NULL, calendar_to = NULL;
     DELETE FROM iwddm.date_time;
     DELETE FROM iwddm.event_date;
     SELECT min(event_ts), max(event_ts) INTO first_ts, last_ts FROM iwddm.task_event_fact;
-    IF first_ts IS NULL THEN
-        RETURN;
+    IF first_ts IS NOT NULL THEN
+        CALL iwddm.extend_calendar(first_ts, last_ts);
+        FOREACH target IN ARRAY ARRAY['iwddm.i_task_event_fact', 'iwddm.h_task_event_fact', 'iwddm.i_task_fact',
+                                      'iwddm.h_task_fact', 'iwddm.i_task_work_fact', 'iwddm.h_task_work_fact',
+                                      'iwddm.department', 'iwddm.process']::regclass[] LOOP
+            CALL iwddm.refresh_task_time_keys(target, audit_key);
+        END LOOP;
     END IF;
-    CALL iwddm.extend_calendar(first_ts, last_ts);
-
-    UPDATE iwddm.i_task_event_fact SET event_date_key = iwddm.local_date_key(event_ts, tz),
-                                       event_time_key = iwddm.local_time_key(event_ts, tz);
-    UPDATE iwddm.h_task_event_fact SET event_date_key = iwddm.local_date_key(event_ts, tz),
-                                       event_time_key = iwddm.local_time_key(event_ts, tz);
-    CALL iwddm.refresh_task_time_keys('iwddm.i_task_fact');
-    CALL iwddm.refresh_task_time_keys('iwddm.h_task_fact');
+    UPDATE iwddm.etl_audit SET run_status = 'done', finished_at = clock_timestamp() WHERE etl_audit_key = audit_key;
 END
 $$;

@@ -88,13 +88,13 @@ public final class JobRunner {
 
     private RunOutcome skipped(Connection session) throws SQLException {
         String why = "another run holds the run lock (advisory lock hashtext('iwddm'), 2)";
-        new RunAudit(session, runId, config.chain().label(), startedAt).skipped(why);
+        new RunAudit(session, runId, config.chain().label(), startedAt, dataSourceName()).skipped(why);
         return ended(new RunOutcome(RunOutcome.Status.SKIPPED, "run skipped: " + why));
     }
 
     private RunOutcome runLocked(Connection session) {
         metrics.started(startedAt);
-        RunAudit audit = new RunAudit(session, runId, config.chain().label(), startedAt);
+        RunAudit audit = new RunAudit(session, runId, config.chain().label(), startedAt, dataSourceName());
         try {
             audit.begin();
             runChain(session, audit);
@@ -128,6 +128,19 @@ public final class JobRunner {
         if (chain.readsFeed() && config.wfm().enabled()) {
             wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);
         }
+    }
+
+    /** etl_audit.data_source_name: the IWD URL without user info (SPEC §3.1), when the chain reads the feed. */
+    private String dataSourceName() {
+        return config.feed().map(f -> {
+            java.net.URI url = f.restUrl();
+            try {
+                return new java.net.URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null)
+                        .toString();
+            } catch (java.net.URISyntaxException e) {
+                return url.getScheme() + "://" + url.getHost();
+            }
+        }).orElse(null);
     }
 
     private String summary() {

@@ -14,7 +14,7 @@ public record BatchFigures(long loaded, long duplicates, long rejected) {
     static BatchFigures latest(Connection connection, UUID runId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT events_loaded, events_duplicate,"
                 + " events_rejected FROM iwddm.etl_audit WHERE run_id = ? AND entry_kind = 'batch'"
-                + " ORDER BY audit_id DESC LIMIT 1")) {
+                + " ORDER BY etl_audit_key DESC LIMIT 1")) {
             select.setObject(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new BatchFigures(row.getLong(1), row.getLong(2), row.getLong(3)) : NONE;

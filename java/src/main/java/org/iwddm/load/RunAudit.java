@@ -21,13 +21,16 @@ public final class RunAudit {
     private final UUID runId;
     private final String chain;
     private final Instant startedAt;
+    private final String dataSourceName;
     private boolean written;
 
-    public RunAudit(Connection session, UUID runId, String chain, Instant startedAt) {
+    /** @param dataSourceName the IWD URL without credentials (SPEC §3.1), or null when the chain reads no feed */
+    public RunAudit(Connection session, UUID runId, String chain, Instant startedAt, String dataSourceName) {
         this.session = session;
         this.runId = runId;
         this.chain = chain;
         this.startedAt = startedAt;
+        this.dataSourceName = dataSourceName;
     }
 
     /** Writes the 'running' row if the table exists and the row is not written yet. */
@@ -63,22 +66,25 @@ public final class RunAudit {
 
     private void insert(String status, String message) throws SQLException {
         try (PreparedStatement insert = session.prepareStatement("INSERT INTO iwddm.etl_audit (run_id, entry_kind,"
-                + " execution_chain, status, started_at, finished_at, message) VALUES (?, 'run', ?, ?, ?, ?, ?)")) {
+                + " execution_chain, run_status, started_at, finished_at, message, process_name, data_source_name)"
+                + " VALUES (?, 'run', ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, runId);
             insert.setString(2, chain);
             insert.setString(3, status);
             insert.setTimestamp(4, Timestamp.from(startedAt));
             insert.setTimestamp(5, "running".equals(status) ? null : Timestamp.from(Instant.now()));
             insert.setString(6, message);
+            insert.setString(7, chain);
+            insert.setString(8, dataSourceName);
             insert.executeUpdate();
         }
     }
 
     /** Rows left 'running' by killed runs: we hold the lock, so none of them is still going. */
     private void closeAbandonedRuns() throws SQLException {
-        try (PreparedStatement update = session.prepareStatement("UPDATE iwddm.etl_audit SET status = 'failed',"
+        try (PreparedStatement update = session.prepareStatement("UPDATE iwddm.etl_audit SET run_status = 'failed',"
                 + " finished_at = clock_timestamp(), message = 'did not finish (killed or lost its connection);"
-                + " found by run ' || ? WHERE entry_kind = 'run' AND status = 'running' AND run_id <> ?")) {
+                + " found by run ' || ? WHERE entry_kind = 'run' AND run_status = 'running' AND run_id <> ?")) {
             update.setString(1, runId.toString());
             update.setObject(2, runId);
             update.executeUpdate();
@@ -95,14 +101,19 @@ public final class RunAudit {
 
     private static final String FINISH_SQL = """
             UPDATE iwddm.etl_audit r
-               SET status = ?, message = ?, finished_at = clock_timestamp(),
+               SET run_status = ?, message = ?, finished_at = clock_timestamp(),
                    (first_event_id, last_event_id, events_staged, events_loaded, events_duplicate,
-                    events_rejected, tasks_touched) =
+                    events_rejected, tasks_touched, first_extracted_event_id, last_extracted_event_id,
+                    batch_last_event_id) =
                        (SELECT min(b.first_event_id), max(b.last_event_id),
                                coalesce(sum(b.events_staged), 0), coalesce(sum(b.events_loaded), 0),
                                coalesce(sum(b.events_duplicate), 0), coalesce(sum(b.events_rejected), 0),
-                               coalesce(sum(b.tasks_touched), 0)
+                               coalesce(sum(b.tasks_touched), 0), min(b.first_extracted_event_id),
+                               max(b.last_extracted_event_id), max(b.batch_last_event_id)
                           FROM iwddm.etl_audit b WHERE b.run_id = r.run_id AND b.entry_kind = 'batch'),
+                   (last_interval_date_key, last_interval_time_key) =
+                       (SELECT b.last_interval_date_key, b.last_interval_time_key FROM iwddm.etl_audit b
+                         WHERE b.run_id = r.run_id AND b.entry_kind = 'batch' ORDER BY b.etl_audit_key DESC LIMIT 1),
                    dimensions_new =
                        (SELECT jsonb_object_agg(d.key, d.total) FROM
                            (SELECT e.key, sum(e.value::bigint) AS total

@@ -39,7 +39,7 @@ class ChainsTest {
             assertEquals(RunOutcome.Status.SUCCEEDED, outcome.status(), outcome.message());
             assertEquals("Europe/Berlin", text(database, "SELECT timezone FROM iwddm.mart_config"));
             assertEquals(12, Runs.count(database, "SELECT count(*) FROM iwddm.task_event_fact"));
-            assertEquals("succeeded|full", text(database, "SELECT status || '|' || execution_chain FROM iwddm.etl_audit"
+            assertEquals("succeeded|full", text(database, "SELECT run_status || '|' || execution_chain FROM iwddm.etl_audit"
                     + " WHERE entry_kind = 'run'"), "the run row is written once the schema exists");
         }
     }
@@ -71,7 +71,7 @@ class ChainsTest {
             assertEquals(RunOutcome.Status.SUCCEEDED, Runs.run(env).status());
             assertEquals(RunOutcome.Status.SUCCEEDED, Runs.run(env).status());
             assertEquals(2, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE execution_chain = 'initialize'"
-                    + " AND status = 'succeeded'"));
+                    + " AND run_status = 'succeeded'"));
         }
     }
 
@@ -145,7 +145,7 @@ class ChainsTest {
             assertEquals(0, outcome.exitCode());
             assertTrue(outcome.message().startsWith("run skipped: another run holds the run lock"), outcome.message());
             assertEquals(List.of(), iwd.requests());
-            assertEquals(1, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE status = 'skipped'"));
+            assertEquals(1, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE run_status = 'skipped'"));
         }
     }
 }

@@ -37,7 +37,7 @@ class FailingFeedRunTest {
                     outcome.message());
             assertEquals(1, iwd.requests().size(), "401 is not retried");
             assertEquals(1, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE entry_kind = 'run'"
-                    + " AND status = 'failed' AND message LIKE '%HTTP 401%'"));
+                    + " AND run_status = 'failed' AND message LIKE '%HTTP 401%'"));
         }
     }
 

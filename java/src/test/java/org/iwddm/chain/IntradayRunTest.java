@@ -55,7 +55,7 @@ class IntradayRunTest {
             Runs.run(env);
 
             assertEquals(1, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE entry_kind = 'run'"
-                    + " AND status = 'succeeded' AND execution_chain = 'intraday' AND events_staged = 20"
+                    + " AND run_status = 'succeeded' AND execution_chain = 'intraday' AND events_staged = 20"
                     + " AND events_loaded = 20 AND first_event_id = 1 AND last_event_id = 20 AND finished_at IS NOT NULL"));
             assertEquals(3, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit b JOIN iwddm.etl_audit r"
                     + " USING (run_id) WHERE b.entry_kind = 'batch' AND r.entry_kind = 'run'"));
@@ -79,7 +79,7 @@ class IntradayRunTest {
     private static String batchSizes(TestDatabase database) throws Exception {
         try (var connection = database.connect(); var statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT events_staged FROM iwddm.etl_audit WHERE entry_kind = 'batch'"
-                     + " ORDER BY audit_id")) {
+                     + " ORDER BY etl_audit_key")) {
             StringBuilder sizes = new StringBuilder();
             while (rows.next()) {
                 sizes.append(sizes.length() == 0 ? "" : ",").append(rows.getLong(1));

@@ -147,7 +147,7 @@ class JobProcessTest {
                 assertEquals(MartSnapshot.of(b), MartSnapshot.of(a));
             }
             assertEquals(1, org.iwddm.chain.Runs.count(killed, "SELECT count(*) FROM iwddm.etl_audit WHERE entry_kind = 'run'"
-                    + " AND status = 'failed' AND message LIKE 'did not finish%'"), "the killed run is marked as such");
+                    + " AND run_status = 'failed' AND message LIKE 'did not finish%'"), "the killed run is marked as such");
         }
     }
 

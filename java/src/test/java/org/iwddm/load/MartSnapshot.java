@@ -13,12 +13,13 @@ import java.util.TreeMap;
 /**
  * The content of every iwddm table as one comparable value (an md5 per table over its sorted
  * rows), leaving out what legitimately differs between two loads of the same events: run
- * bookkeeping (etl_audit, Flyway history), wall-clock columns and identity counters.
+ * bookkeeping (etl_audit, Flyway history, and the audit keys rows carry, which name the batch
+ * that wrote them), wall-clock columns and identity counters.
  */
 public final class MartSnapshot {
     private static final Set<String> SKIPPED_TABLES = Set.of("etl_audit", "flyway_schema_history");
     private static final Set<String> SKIPPED_COLUMNS = Set.of("updated_at", "first_seen_at", "staged_at",
-            "rejected_id", "stage_id");
+            "rejected_id", "stage_id", "created_etl_audit_key", "updated_etl_audit_key");
 
     private MartSnapshot() {
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RunAuditTest {
 
     private static String row(Connection connection, UUID runId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT status || '|' || execution_chain || '|'"
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_status || '|' || execution_chain || '|'"
                 + " || coalesce(message, '') || '|' || (finished_at IS NOT NULL) FROM iwddm.etl_audit"
                 + " WHERE run_id = ? AND entry_kind = 'run'")) {
             select.setObject(1, runId);
@@ -28,7 +28,7 @@ class RunAuditTest {
     void writesARunningRowThenTheOutcome() throws Exception {
         try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect()) {
             UUID runId = UUID.randomUUID();
-            RunAudit audit = new RunAudit(connection, runId, "intraday", Instant.now());
+            RunAudit audit = new RunAudit(connection, runId, "intraday", Instant.now(), null);
 
             audit.begin();
             assertEquals("running|intraday||false", row(connection, runId));
@@ -42,9 +42,9 @@ class RunAuditTest {
         try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect()) {
             UUID killed = UUID.randomUUID();
             UUID next = UUID.randomUUID();
-            new RunAudit(connection, killed, "intraday", Instant.now()).begin();
+            new RunAudit(connection, killed, "intraday", Instant.now(), null).begin();
 
-            new RunAudit(connection, next, "intraday", Instant.now()).begin();
+            new RunAudit(connection, next, "intraday", Instant.now(), null).begin();
 
             assertEquals("failed|intraday|did not finish (killed or lost its connection); found by run " + next + "|true",
                     row(connection, killed));
@@ -55,7 +55,7 @@ class RunAuditTest {
     @Test
     void writesNothingBeforeTheSchemaExists() throws Exception {
         try (TestDatabase database = TestDatabase.createEmpty(); Connection connection = database.connect()) {
-            RunAudit audit = new RunAudit(connection, UUID.randomUUID(), "initialize", Instant.now());
+            RunAudit audit = new RunAudit(connection, UUID.randomUUID(), "initialize", Instant.now(), null);
 
             audit.begin();
             audit.finish("failed", "could not migrate");
