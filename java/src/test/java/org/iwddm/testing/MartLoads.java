@@ -57,8 +57,12 @@ public final class MartLoads {
     }
 
     public static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+        return scalar(connection, "SELECT count(*) FROM " + table);
+    }
+
+    /** The first column of the first row of a query, as a long. */
+    public static long scalar(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
