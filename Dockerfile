@@ -13,9 +13,14 @@ FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
 # The Maven repository is a BuildKit cache, so a rebuild does not download dependencies again.
 COPY pom.xml ./
+COPY job/pom.xml ./job/
+COPY simulator/pom.xml ./simulator/
+COPY demo/pom.xml ./demo/
+COPY bench/pom.xml ./bench/
 COPY db ./db
-COPY java/src/main ./java/src/main
-RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests -Diwddm.build.dir=/src/target package \
+COPY job/src/main ./job/src/main
+COPY simulator/src/main ./simulator/src/main
+RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests -Diwddm.build.dir=/src/target -pl job -am package \
  && cp /src/target/iwddm.jar /iwddm.jar
 
 # --- class data sharing: the classes an idle run loads, parsed and verified once, here ---

@@ -9,6 +9,7 @@ import org.iwddm.sim.FeedConfig;
 import org.iwddm.sim.IwdSimulator;
 import org.iwddm.sim.SimClock;
 import org.iwddm.sim.SimulatorSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
             settings = new SimulatorSettings(port, apiKey, feed, speed, failEvery, Duration.ofMillis(slowMillis));
         } catch (IllegalArgumentException e) {
             System.err.println("iwddm simulate: " + e.getMessage());
-            return RunCommand.CONFIG_INVALID;
+            return CommandLine.ExitCode.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (IwdSimulator simulator = IwdSimulator.start(settings, SimClock.realTime(start, speed))) {
