@@ -4,22 +4,27 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.iwddm.sim.FeedConfig;
 import org.iwddm.sim.FeedGenerator;
+import org.iwddm.sim.FeedSource;
 import org.iwddm.sim.FeedStream;
 
 /**
  * The first N lines of a generated feed in an NDJSON file, with each line's offset and id, so
  * the floor COPYs, the fake IWD serves and the naive peer reads byte-identical events without
- * holding a million of them in memory. Ids must be strictly increasing (no re-sends), which
+ * holding a million of them in memory (the simulator, {@link org.iwddm.sim.IwdSimulator}, serves
+ * it as a {@link FeedSource}). Ids must be strictly increasing (no re-sends), which
  * FeedGenerator guarantees when duplicateShare is 0; anything else fails here.
  */
-final class BenchFeed {
+final class BenchFeed implements FeedSource {
     private final Path file;
     private final long[] offsets;
     private final long[] ids;
@@ -104,6 +109,31 @@ final class BenchFeed {
             in.readFully(bytes);
         }
         return bytes;
+    }
+
+    /** FEED.md's page: a slice of the file, as ids strictly increase. */
+    @Override
+    public Page page(long sinceId, int limit) {
+        int first = firstAfter(sinceId);
+        int end = (int) Math.min(events(), (long) first + limit);
+        if (first >= end) {
+            return new Page(List.of(), sinceId, false);
+        }
+        byte[] bytes;
+        try {
+            bytes = ndjson(first, end);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> lines = new ArrayList<>(end - first);
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return new Page(lines, id(end - 1), end < events());
     }
 
     byte[] ndjson() throws IOException {

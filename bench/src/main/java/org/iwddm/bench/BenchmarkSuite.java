@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.iwddm.feed.FakeIwd;
+import org.iwddm.sim.IwdSimulator;
 
 /**
  * The benchmark harness (run by bench/run, inside a throwaway PostgreSQL cluster): measures the
@@ -67,7 +69,7 @@ public final class BenchmarkSuite {
 
     private static Results runScenarios(BenchSettings settings, Marts marts, JobLauncher launcher, BenchFeed feed,
             Path work, MachineInfo machine, double feedSeconds) throws Exception {
-        try (FeedServer server = FeedServer.start(feed)) {
+        try (IwdSimulator server = IwdSimulator.serve(feed, FakeIwd.API_KEY, FakeIwd.CCID)) {
             FloorScenario.Result floor = FloorScenario.run(marts, feed, settings);
             PipelineScenario.Result pipeline = PipelineScenario.run(marts, feed, server, launcher, settings);
             Stats naive = NaivePeerScenario.run(marts, feed, server, settings);

@@ -3,6 +3,7 @@ package org.iwddm.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.iwddm.sim.IwdSimulator;
 
 /**
  * Scenario 6, the idle run: what a scheduled run costs when nothing is new. The N events are
@@ -20,7 +21,7 @@ final class IdleScenario {
     private IdleScenario() {
     }
 
-    static Result run(Marts marts, BenchFeed feed, FeedServer server, JobLauncher launcher, BenchSettings settings)
+    static Result run(Marts marts, BenchFeed feed, IwdSimulator server, JobLauncher launcher, BenchSettings settings)
             throws Exception {
         try (Marts.Mart mart = marts.fresh()) {
             int batchSize = settings.batchSize();

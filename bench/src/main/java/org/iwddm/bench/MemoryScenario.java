@@ -2,6 +2,8 @@ package org.iwddm.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iwddm.feed.FakeIwd;
+import org.iwddm.sim.IwdSimulator;
 
 /**
  * Scenario 5, memory: peak resident set of the job process (GNU time's maximum RSS) over one
@@ -22,7 +24,7 @@ final class MemoryScenario {
         Progress.say("memory: generating %,d events", settings.memoryEvents());
         BenchFeed feed = BenchFeed.write(BenchFeed.busyTenant(settings.memoryEvents()), settings.memoryEvents(), file);
         int batchSize = Math.min(BenchSettings.DEFAULT_BATCH_SIZE, feed.events());
-        try (FeedServer server = FeedServer.start(feed); Marts.Mart mart = marts.fresh()) {
+        try (IwdSimulator server = IwdSimulator.serve(feed, FakeIwd.API_KEY, FakeIwd.CCID); Marts.Mart mart = marts.fresh()) {
             JobLauncher.JobRun job = launcher.run(mart.jobEnvironment(server.restUrl(), batchSize, "intraday"), true);
             PipelineScenario.requireWholeFeed(mart, feed, job, "memory run");
             Progress.say("memory: %,d events in %.1f s, peak RSS %.1f MiB", feed.events(), job.seconds(),

@@ -1,6 +1,7 @@
 package org.iwddm.bench;
 
 import java.sql.Connection;
+import org.iwddm.sim.IwdSimulator;
 
 /**
  * Scenario 3: the naive peer (row-at-a-time JDBC, see NaivePeer) loads the same N events from
@@ -12,7 +13,7 @@ final class NaivePeerScenario {
     private NaivePeerScenario() {
     }
 
-    static Stats run(Marts marts, BenchFeed feed, FeedServer server, BenchSettings settings) throws Exception {
+    static Stats run(Marts marts, BenchFeed feed, IwdSimulator server, BenchSettings settings) throws Exception {
         double[] seconds = new double[settings.runs()];
         for (int run = 0; run < settings.runs(); run++) {
             seconds[run] = loadOnce(marts, feed, server, settings.batchSize());
@@ -23,7 +24,7 @@ final class NaivePeerScenario {
     }
 
     /** Seconds of one checked load into a fresh database. */
-    static double loadOnce(Marts marts, BenchFeed feed, FeedServer server, int pageSize) throws Exception {
+    static double loadOnce(Marts marts, BenchFeed feed, IwdSimulator server, int pageSize) throws Exception {
         try (Marts.Mart mart = marts.fresh(); Connection connection = mart.connect()) {
             NaivePeer.createSchema(connection);
             long started = System.nanoTime();

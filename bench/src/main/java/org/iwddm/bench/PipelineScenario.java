@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iwddm.sim.IwdSimulator;
 import org.iwddm.testing.StageCopy;
 
 /**
@@ -40,7 +41,7 @@ final class PipelineScenario {
     private PipelineScenario() {
     }
 
-    static Result run(Marts marts, BenchFeed feed, FeedServer server, JobLauncher launcher, BenchSettings settings)
+    static Result run(Marts marts, BenchFeed feed, IwdSimulator server, JobLauncher launcher, BenchSettings settings)
             throws Exception {
         Map<Integer, Stats> byBatchSize = new LinkedHashMap<>();
         Breakdown breakdown = null;
@@ -62,7 +63,7 @@ final class PipelineScenario {
     }
 
     /** One timed job run into a fresh mart, checked. */
-    static JobLauncher.JobRun loadFresh(Marts marts, BenchFeed feed, FeedServer server, JobLauncher launcher,
+    static JobLauncher.JobRun loadFresh(Marts marts, BenchFeed feed, IwdSimulator server, JobLauncher launcher,
             int batchSize) throws Exception {
         try (Marts.Mart mart = marts.fresh()) {
             JobLauncher.JobRun job = launcher.run(mart.jobEnvironment(server.restUrl(), batchSize, "intraday"), false);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.iwddm.feed.FakeIwd;
+import org.iwddm.sim.IwdSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class BenchmarkSuiteTest {
     void theNaivePeerReallyLoadsEveryEventRowByRow() throws Exception {
         BenchFeed feed = BenchFeed.write(BenchFeed.busyTenant(EVENTS), EVENTS, dir.resolve("feed.ndjson"));
         List<String> lines = List.of(new String(feed.ndjson(), StandardCharsets.UTF_8).split("\n"));
-        try (Marts.Mart mart = marts.fresh(); FeedServer server = FeedServer.start(feed);
+        try (Marts.Mart mart = marts.fresh(); IwdSimulator server = IwdSimulator.serve(feed, FakeIwd.API_KEY, FakeIwd.CCID);
              Connection connection = mart.connect()) {
             NaivePeer.createSchema(connection);
             try (NaivePeer peer = new NaivePeer(connection, server.restUrl())) {

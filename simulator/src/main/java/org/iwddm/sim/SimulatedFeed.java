@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * the clock advances; only a bounded window is kept, and a consumer re-reading from before the
  * window gets the same lines again from a fresh (deterministic) pass of the generator.
  */
-public final class SimulatedFeed {
+public final class SimulatedFeed implements FeedSource {
     /** Lines kept in memory; older ones are dropped and regenerated when asked for again. */
     static final int DEFAULT_WINDOW = 50_000;
 
@@ -31,10 +31,6 @@ public final class SimulatedFeed {
         boolean after(long sinceId) {
             return id.isPresent() ? id.getAsLong() > sinceId : previousId >= sinceId;
         }
-    }
-
-    /** What one request gets: the lines, lastId and hasMore as FEED.md defines them. */
-    public record Page(List<String> lines, long lastId, boolean hasMore) {
     }
 
     public SimulatedFeed(FeedConfig config, LongSupplier clockMillis) {
@@ -56,6 +52,7 @@ public final class SimulatedFeed {
     }
 
     /** The page for sinceId and limit, as of the clock's current instant. */
+    @Override
     public synchronized Page page(long sinceId, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1");
