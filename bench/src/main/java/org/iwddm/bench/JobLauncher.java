@@ -103,6 +103,7 @@ final class JobLauncher {
         if (mode == Mode.BIN && Files.isRegularFile(archive)
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
             options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-Xshare:on");
         }
         return options;
     }

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code iwddm demo} on its own (bin/iwddm demo): the demo is not part of the job's jar. */
 @Command(name = "iwddm", mixinStandardHelpOptions = true,
         description = "The iwddm demo: the job against a simulated IWD and an embedded PostgreSQL.",
-        subcommands = {DemoCommand.class, CdsArchiveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
 public final class DemoMain {
-    DemoMain() {
+    private DemoMain() {
     }
 
     public static void main(String[] args) {

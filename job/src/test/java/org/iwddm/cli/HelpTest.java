@@ -31,7 +31,7 @@ class HelpTest {
 
     @ParameterizedTest
     @CsvSource({"--help, Usage: iwddm", "run --help, Usage: iwddm run", "config --help, Usage: iwddm config",
-            "help run, Usage: iwddm run", "help, Usage: iwddm"})
+            "help run, Usage: iwddm run", "help, Usage: iwddm", "cds-archive --help, Usage: iwddm cds-archive"})
     void everyCommandHasHelp(String args, String usage) {
         String output = run(0, args.split(" "))[0];
 
