@@ -36,7 +36,10 @@ public final class Pushgateway implements AutoCloseable {
                     + " (scripts/install-test-deps does)");
         }
         int port = freePort();
-        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
+        // In memory only: Debian's build persists to /var/lib/prometheus/pushgateway.data by default,
+        // which every gateway on the machine then shares (one suite's pushes showed up in another's).
+        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port,
+                "--persistence.file=")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Pushgateway gateway = new Pushgateway(process, port);
         gateway.awaitReady();
