@@ -1,50 +1,66 @@
 # syntax=docker/dockerfile:1
-# The iwddm job image: the runnable fat jar on a JRE, run as a non-root user.
+# The iwddm job image: the job's jar alone (job/: nothing of the demo or the simulator) on a Java
+# runtime that jlink trims to the modules the job uses, with a class data sharing archive, run as
+# the non-root user 10001 on a read-only root filesystem; no shell, no package manager.
 #   docker build -t <registry>/iwddm/iwd_dm_cloud:<version> .
-# (docs/deploy.md: build, push, and the Helm values that point at the image)
+# (docs/deploy.md: build, push, the Helm values that point at the image; CI builds it with
+# buildah from local stand-ins for the two base images: scripts/test-image, scripts/image-bases)
+#
+# Base images are build arguments pinned by digest, so a moved tag cannot change a build. The
+# digests below were written on a machine that cannot reach registries: check them before the
+# first build, and to update one, resolve its tag (`docker buildx imagetools inspect IMAGE:TAG`
+# or `crane digest IMAGE:TAG`), replace the digest, build, run scripts/test, commit.
+#   BUILD_IMAGE   a JDK 17 (jdeps, jlink) with Maven 3.9: builds the jar and cuts the runtime
+#   RUNTIME_BASE  glibc and little else; Temurin's runtime links libstdc++ and zlib statically
+#                 (a Debian JDK's needs libstdc++6 and zlib1g: scripts/image-bases adds them)
+ARG BUILD_IMAGE=docker.io/library/maven:3.9.9-eclipse-temurin-17@sha256:8f165bc38cf2c434781f63a4673ef16e41c840b0bfed18f19097a11a8c167c69
+ARG RUNTIME_BASE=gcr.io/distroless/base-nossl-debian12@sha256:d110b8096cef62b221dbbeb916052e7471223822063307e31ca1e8312e5d167f
 
-# The same JVM options as bin/iwddm, sized for the Helm default limit of 160 MiB for the whole
-# container (Serial GC, 64 MiB heap, 64 MiB metaspace, C1 only; the JVM's own warnings on stderr,
-# stdout carries JSON log lines only). JAVA_OPTS adds options after these, so they win, as in bin/iwddm.
-ARG IWDDM_JVM_OPTS="-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxDirectMemorySize=16m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr"
+# The same JVM options as bin/iwddm (and the ENTRYPOINT below), sized for the Helm default limit of
+# 160 MiB for the whole container: Serial GC, 64 MiB heap, 64 MiB metaspace, C1 only; the JVM's
+# own output (warnings, the OutOfMemoryError exit line) on stderr: stdout carries JSON lines only.
+ARG IWDDM_JVM_OPTS="-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxDirectMemorySize=16m -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr -Dfile.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr"
 
-# --- build: the same Maven build as bin/iwddm (mvn package, tests run in CI, not here) ---
-FROM maven:3-eclipse-temurin-17 AS build
-WORKDIR /src
-# The Maven repository is a BuildKit cache, so a rebuild does not download dependencies again.
-COPY pom.xml ./
-COPY db ./db
-COPY java/src/main ./java/src/main
-RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests -Diwddm.build.dir=/src/target package \
- && cp /src/target/iwddm.jar /iwddm.jar
-
-# --- class data sharing: the classes an idle run loads, parsed and verified once, here ---
-# An archive fits one JVM and one jar (path, size, mtime), so it is trained on the runtime's
-# own image with the jar at its final path; `iwddm cds-archive` trains an idle run against the
-# demo's embedded PostgreSQL and a simulated IWD (initdb wants a non-root user with a name).
-FROM eclipse-temurin:17-jre AS cds
+# --- build: the job's jar (tests run in CI, not here), the trimmed runtime, the archive ---
+FROM ${BUILD_IMAGE} AS build
 ARG IWDDM_JVM_OPTS
-RUN groupadd --system --gid 10001 iwddm \
- && useradd --system --uid 10001 --gid iwddm --home-dir /app --shell /usr/sbin/nologin iwddm
-COPY --from=build --chown=root:root --chmod=0444 /iwddm.jar /app/iwddm.jar
-USER 10001:10001
-RUN java $IWDDM_JVM_OPTS -Xmx256m -XX:MaxDirectMemorySize=128m -jar /app/iwddm.jar cds-archive /tmp/iwddm.jsa
+WORKDIR /src
+COPY pom.xml ./
+COPY job/pom.xml job/
+COPY simulator/pom.xml simulator/
+COPY demo/pom.xml demo/
+COPY bench/pom.xml bench/
+COPY db db
+COPY job/src/main job/src/main
+# The job's tests use the simulator; Maven builds it with the job (-am), it stays out of the jar.
+COPY simulator/src/main simulator/src/main
+# The Maven repository is a build cache, so a rebuild does not download dependencies again.
+RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests -Diwddm.build.dir=/src/target -pl job -am package
+# The modules jdeps finds in the jar, plus the one it cannot see: jdk.crypto.ec, the provider of
+# the elliptic-curve TLS cipher suites (found by name at run time) for https feeds and databases.
+RUN modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps -q target/iwddm.jar),jdk.crypto.ec" \
+ && echo "iwddm image: java modules $modules" \
+ && jlink --add-modules "$modules" --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --output /opt/java
+# Class data sharing: an archive fits one runtime and one jar (path, size, mtime), so it is made
+# with the trimmed runtime and the jar at its final path. Training runs the job against nothing
+# (bin/iwddm cds-archive; no database needed, so any architecture builds it).
+RUN mkdir /app && cp -p target/iwddm.jar /app/iwddm.jar \
+ && /opt/java/bin/java $IWDDM_JVM_OPTS -jar /app/iwddm.jar cds-archive /app/iwddm.jsa
 
 # --- runtime ---
-FROM eclipse-temurin:17-jre
-ARG IWDDM_JVM_OPTS
+FROM ${RUNTIME_BASE}
+COPY --from=build /opt/java /opt/java
+# The jar the archive was made with (COPY keeps its mtime, which the JVM checks), read-only.
+COPY --from=build --chown=0:0 --chmod=0444 /app/iwddm.jar /app/iwddm.jsa /app/
 # The chart's pod security context runs as 10001:10001 (runAsNonRoot needs a numeric USER).
-RUN groupadd --system --gid 10001 iwddm \
- && useradd --system --uid 10001 --gid iwddm --home-dir /app --shell /usr/sbin/nologin iwddm
-# The jar the archive was trained with (COPY keeps its mtime, which the JVM checks).
-COPY --from=cds --chown=root:root --chmod=0444 /app/iwddm.jar /app/iwddm.jar
-COPY --from=cds --chown=root:root --chmod=0444 /tmp/iwddm.jsa /app/iwddm.jsa
-WORKDIR /app
 USER 10001:10001
-ENV IWDDM_JVM_OPTS="$IWDDM_JVM_OPTS" \
-    JAVA_OPTS="" \
-    TZ=UTC
-# exec: java is PID 1 and gets SIGTERM from Kubernetes; the job's exit status is the pod's.
-# -XX:SharedArchiveFile maps the class data sharing archive (-Xshare:off in JAVA_OPTS turns it off).
-ENTRYPOINT ["/bin/sh", "-c", "exec java $IWDDM_JVM_OPTS -XX:SharedArchiveFile=/app/iwddm.jsa $JAVA_OPTS -jar /app/iwddm.jar \"$@\"", "iwddm"]
+WORKDIR /app
+ENV TZ=UTC
+# The build fails here when this runtime cannot map the archive: -Xshare:on refuses a stale or
+# foreign one instead of starting without it.
+RUN ["/opt/java/bin/java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=24m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxDirectMemorySize=16m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Dfile.encoding=UTF-8", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=/app/iwddm.jsa", "-Xshare:on", "-jar", "/app/iwddm.jar", "--version"]
+# java is PID 1 and gets SIGTERM from Kubernetes; the job's exit status is the pod's. No shell to
+# expand variables: options of your own go in _JAVA_OPTIONS, which the JVM reads after these (so
+# they win; it notes them on stderr), e.g. _JAVA_OPTIONS=-Xmx96m, or -Xshare:off without the archive.
+ENTRYPOINT ["/opt/java/bin/java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=24m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxDirectMemorySize=16m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Dfile.encoding=UTF-8", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=/app/iwddm.jsa", "-Xshare:on", "-jar", "/app/iwddm.jar"]
 CMD ["run"]
