@@ -21,7 +21,7 @@ DECLARE
     -- clock_timestamp() after the lock and after each step: step i took marks[i+1] - marks[i].
     marks       timestamptz[];
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;
     marks := ARRAY[clock_timestamp()];
     CALL iwddm.load_parse_staged();
     marks := marks || clock_timestamp();

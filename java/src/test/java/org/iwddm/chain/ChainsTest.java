@@ -137,7 +137,8 @@ class ChainsTest {
     void aRunThatFindsTheLockTakenIsSkippedWithExitZeroAndTouchesNothing() throws Exception {
         try (TestDatabase database = TestDatabase.createMigrated(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(1));
              Connection other = database.connect(); Statement lock = other.createStatement()) {
-            lock.execute("SELECT pg_advisory_lock(hashtext('iwddm'), 2)");
+            other.setAutoCommit(false);
+            lock.execute("LOCK TABLE iwddm.run_lock IN EXCLUSIVE MODE");
 
             RunOutcome outcome = Runs.run(TestEnvironment.forJob(database, iwd.restUrl()));
 
