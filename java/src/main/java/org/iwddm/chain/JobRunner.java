@@ -37,6 +37,8 @@ import org.iwddm.wfm.WfmResult;
  * run ended and why. Never throws: every failure becomes a FAILED outcome.
  */
 public final class JobRunner {
+    /** Skipped runs in a row before a skip is logged at WARN (one is normal: runs overlapped once). */
+    static final int SKIPS_BEFORE_WARNING = 3;
     private final JobConfig config;
     private final FeedTuning tuning;
     private final MetricsReporter metrics;
@@ -93,7 +95,11 @@ public final class JobRunner {
 
     private RunOutcome skipped(Connection session) throws SQLException {
         String why = "another run holds the run lock (" + RunLock.description() + ")";
-        new RunAudit(session, runId, config.chain().label(), startedAt).skipped(why);
+        int inARow = new RunAudit(session, runId, config.chain().label(), startedAt).skipped(why);
+        if (inARow >= SKIPS_BEFORE_WARNING) {
+            JobLog.warn(inARow + " runs in a row were skipped: the run holding the lock may be stuck;"
+                    + " see iwddm.etl_audit (status 'running') and pg_stat_activity (application_name 'iwddm')");
+        }
         return ended(new RunOutcome(RunOutcome.Status.SKIPPED, "run skipped: " + why));
     }
 

@@ -61,10 +61,21 @@ public final class RunAudit {
         }
     }
 
-    /** A run skipped because another holds the lock leaves a row saying so. */
-    public void skipped(String message) throws SQLException {
-        if (tableExists(session)) {
-            insert("skipped", message);
+    /**
+     * A run skipped because another holds the lock leaves a row saying so; returns how many runs
+     * in a row, this one included, have been skipped (0 before the schema exists).
+     */
+    public int skipped(String message) throws SQLException {
+        if (!tableExists(session)) {
+            return 0;
+        }
+        insert("skipped", message);
+        try (Statement statement = session.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM (SELECT status FROM iwddm.etl_audit"
+                     + " WHERE entry_kind = 'run' AND audit_id > coalesce((SELECT max(audit_id) FROM iwddm.etl_audit"
+                     + " WHERE entry_kind = 'run' AND status <> 'skipped'), 0)) s")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 
