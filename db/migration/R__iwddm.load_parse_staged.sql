@@ -1,5 +1,6 @@
 -- iwddm.load_parse_staged(): step 1 of load_staged. Claims every staged row, parses and
--- validates it, quarantines bad events in rejected_event (once per distinct text), and
+-- validates it, quarantines bad events in rejected_event (once per distinct text, with the
+-- event and interaction ids whenever they can be read, and the reason), and
 -- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed).
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
 -- (doc, problems; raw only when bad) for the batch's audit figures.
@@ -8,40 +9,49 @@ LANGUAGE plpgsql
 AS $$
 BEGIN
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
-    CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[]) ON COMMIT DROP;
-    -- Fast path: the whole batch parses in one statement. If any text is not JSON, the
-    -- statement fails as a whole and the slow path parses row by row. The OFFSET 0 fences
-    -- make PostgreSQL parse each text and extract its task once, not at every use. Only a
-    -- bad event's text is kept (for rejected_event): the good ones are in doc.
+    CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
+                                event_id bigint, interaction_id text) ON COMMIT DROP;
+    -- Fast path: the whole batch parses in one statement. If any text cannot be stored as
+    -- jsonb, the statement fails as a whole and the slow path parses row by row. The OFFSET 0
+    -- fences make PostgreSQL parse each text and extract its task once, not at every use. Only
+    -- a bad event's text is kept (for rejected_event): the good ones are in doc. problem_text
+    -- adds what only the text shows (an id written 1.5e2 or given twice).
     BEGIN
         WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
-        INSERT INTO pg_temp.load_raw
+        INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems)
         SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems
-        FROM (SELECT stage_id, raw, doc, iwddm.event_problems(doc, task, status_known) AS problems
+        FROM (SELECT stage_id, raw, doc,
+                     iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) AS problems
               FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
               FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
                     LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
                     OFFSET 0) parsed
               OFFSET 0) checked;
     EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
+        -- A text jsonb refuses gets the reason PostgreSQL gave, and its ids read another way.
         WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
         INSERT INTO pg_temp.load_raw
         SELECT stage_id, raw, doc,
-               CASE WHEN doc IS NOT NULL THEN iwddm.event_problems(doc, task, status_known)
-                    WHEN raw ~ '(^|[^\\])(\\\\)*\\u0000'
-                    THEN ARRAY['a string holds a NUL character (\u0000), which PostgreSQL text cannot store']
-                    ELSE ARRAY['the text is not valid JSON'] END
+               CASE WHEN doc IS NOT NULL
+                    THEN iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task)
+                    ELSE ARRAY[coalesce(iwddm.problem_unparsable(raw), 'the text is not valid JSON')] END,
+               identity.event_id, identity.interaction_id
         FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
               FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
               LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
-              OFFSET 0) parsed;
+              OFFSET 0) parsed
+        LEFT JOIN LATERAL iwddm.try_event_identity(CASE WHEN parsed.doc IS NULL THEN parsed.raw END) identity ON true;
     END;
 
+    -- event_id only when the id is one plain integer (no reason about the id).
     INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
     SELECT DISTINCT ON (md5(raw)) raw, array_to_string(problems, '; '),
-           CASE WHEN jsonb_typeof(doc -> 'id') = 'number' AND (doc -> 'id')::text ~ '^\d{1,18}$'
+           CASE WHEN doc IS NULL THEN event_id
+                WHEN jsonb_typeof(doc -> 'id') = 'number' AND (doc -> 'id')::text ~ '^\d{1,18}$'
+                 AND NOT EXISTS (SELECT 1 FROM unnest(problems) p WHERE p LIKE 'id %')
                 THEN (doc ->> 'id')::bigint END,
-           CASE WHEN jsonb_typeof(doc -> 'taskId') = 'string' THEN left(doc ->> 'taskId', 64) END
+           CASE WHEN doc IS NULL THEN interaction_id
+                WHEN jsonb_typeof(doc -> 'taskId') = 'string' THEN left(doc ->> 'taskId', 64) END
     FROM pg_temp.load_raw
     WHERE cardinality(problems) > 0
     ORDER BY md5(raw), stage_id

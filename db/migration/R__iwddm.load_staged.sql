@@ -4,7 +4,7 @@
 -- loaded are ignored; the facts of every touched task are recomputed from its full history
 -- (SPEC §5), and so are the aggregates they feed (SPEC §6). Idempotent: the same events in
 -- any split and order give the same database.
--- Loads never overlap: a transaction-level advisory lock serializes them.
+-- Loads never overlap: they lock iwddm.load_lock (EXCLUSIVE) for their transaction.
 -- The batch's etl_audit row is written first (IN PROGRESS), so every row the steps write carries
 -- its etl_audit_key (SPEC §3.1), and completed at the end with the counts and step_seconds
 -- (how long each step took, docs/loading.md). Its parent is the run's row when run_id names one.
@@ -24,7 +24,7 @@ DECLARE
     marks       timestamptz[];
     batch_key   bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;
     INSERT INTO iwddm.etl_audit (run_id, entry_kind, run_status, started_at, parent_etl_audit_key, batch_id,
                                  data_source_name, process_name)
     SELECT load_staged.run_id, 'batch', 'loading', batch_started, r.etl_audit_key,

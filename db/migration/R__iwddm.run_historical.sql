@@ -13,7 +13,7 @@ DECLARE
     cfg    iwddm.mart_config;
     cutoff timestamptz;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;
     SELECT * INTO cfg FROM iwddm.mart_config;
     moved := 0;
     IF cfg.last_event_ts IS NULL THEN

@@ -1,6 +1,7 @@
 package org.iwddm.chain;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.iwddm.config.RunBudget;
 
 /** Decides whether a run may take another page, and how large (SPEC §1: a run is bounded). */
@@ -18,6 +19,14 @@ final class Budget {
         boolean timeLeft = budget.maxDuration().isEmpty()
                 || Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(budget.maxDuration().get()) < 0;
         return eventsLeft && timeLeft;
+    }
+
+    /** The time left before the run's time budget ends (zero once spent); empty without one. */
+    Optional<Duration> timeLeft() {
+        return budget.maxDuration().map(max -> {
+            Duration left = max.minus(Duration.ofNanos(System.nanoTime() - startedNanos));
+            return left.isNegative() ? Duration.ZERO : left;
+        });
     }
 
     /** The page size: the batch size, cut so the run never exceeds its event budget. */

@@ -32,7 +32,7 @@ final class InitializeStep {
             JobLog.info("schema is current", STEP);
         } else {
             DatabaseSettings database = config.database();
-            int applied = Schema.migrate(database.jdbcUrl(), database.user(), database.password().reveal());
+            int applied = Schema.migrate(database.migrationJdbcUrl(), database.user(), database.password().reveal());
             JobLog.info("schema migrated: " + applied + " migrations applied", STEP);
         }
         Schema.setTimezone(session, config.timezone().getId());

@@ -63,7 +63,7 @@ final class IntradayStep {
 
     /** Loads pages while the feed has more and the budget allows; returns the last hasMore. */
     private boolean loadPages(FeedClient client, int batchSize, long cursor) throws FeedException, SQLException {
-        PageLoader loader = new PageLoader(session, client, new Retrier(tuning), runId);
+        PageLoader loader = new PageLoader(session, client, new Retrier(tuning, budget::timeLeft), runId);
         long since = cursor;
         boolean hasMore = true;
         while (hasMore && budget.allowsAnotherPage(stats.events())) {

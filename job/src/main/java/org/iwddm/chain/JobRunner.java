@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.api.FlywayException;
@@ -36,6 +37,8 @@ import org.iwddm.wfm.WfmResult;
  * run ended and why. Never throws: every failure becomes a FAILED outcome.
  */
 public final class JobRunner {
+    /** Skipped runs in a row before a skip is logged at WARN (one is normal: runs overlapped once). */
+    static final int SKIPS_BEFORE_WARNING = 3;
     private final JobConfig config;
     private final FeedTuning tuning;
     private final MetricsReporter metrics;
@@ -48,10 +51,15 @@ public final class JobRunner {
     private volatile WfmResult wfm;
 
     public JobRunner(JobConfig config, FeedTuning tuning, MetricsReporter metrics) {
+        this(config, tuning, metrics, new Database(config.database(), config.budget()));
+    }
+
+    /** Tests pass a database with shorter timeouts. */
+    public JobRunner(JobConfig config, FeedTuning tuning, MetricsReporter metrics, Database database) {
         this.config = config;
         this.tuning = tuning;
         this.metrics = metrics;
-        this.database = new Database(config.database());
+        this.database = database;
     }
 
     public UUID runId() {
@@ -72,13 +80,12 @@ public final class JobRunner {
 
     private RunOutcome runSession() {
         try (Connection session = database.connect()) {
-            if (!RunLock.tryAcquire(session)) {
+            Optional<RunLock> lock = RunLock.tryAcquire(database, session);
+            if (lock.isEmpty()) {
                 return skipped(session);
             }
-            try {
+            try (RunLock held = lock.get()) {
                 return runLocked(session);
-            } finally {
-                RunLock.releaseQuietly(session);
             }
         } catch (SQLException e) {
             metrics.finished(figures(false, null));
@@ -87,8 +94,12 @@ public final class JobRunner {
     }
 
     private RunOutcome skipped(Connection session) throws SQLException {
-        String why = "another run holds the run lock (advisory lock hashtext('iwddm'), 2)";
-        new RunAudit(session, runId, config.chain().label(), startedAt, dataSourceName()).skipped(why);
+        String why = "another run holds the run lock (" + RunLock.description() + ")";
+        int inARow = new RunAudit(session, runId, config.chain().label(), startedAt, dataSourceName()).skipped(why);
+        if (inARow >= SKIPS_BEFORE_WARNING) {
+            JobLog.warn(inARow + " runs in a row were skipped: the run holding the lock may be stuck;"
+                    + " see iwddm.etl_audit (run_status 'running') and pg_stat_activity (application_name 'iwddm')");
+        }
         return ended(new RunOutcome(RunOutcome.Status.SKIPPED, "run skipped: " + why));
     }
 
@@ -163,11 +174,19 @@ public final class JobRunner {
         return Errors.describe(e);
     }
 
+    /**
+     * Records the failure; when the session is what failed (a lost connection), on a fresh
+     * connection, so the run's row does not stay 'running' until the next run finds it.
+     */
     private void finishQuietly(RunAudit audit, String why) {
         try {
             audit.finish("failed", why);
         } catch (SQLException e) {
-            JobLog.warn("could not record the failed run in iwddm.etl_audit: " + Errors.describe(e));
+            try (Connection fresh = database.connect()) {
+                audit.finishOn(fresh, "failed", why);
+            } catch (SQLException again) {
+                JobLog.warn("could not record the failed run in iwddm.etl_audit: " + Errors.describe(again));
+            }
         }
     }
 

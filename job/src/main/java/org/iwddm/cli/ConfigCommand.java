@@ -30,7 +30,7 @@ final class ConfigCommand implements Callable<Integer> {
         for (Variable variable : Variable.values()) {
             ConfigValue value = values.get(variable.name());
             if (value != null) {
-                String shown = variable.isSecret() ? Secret.MASK : Secret.maskUserInfo(value.text());
+                String shown = variable.isSecret() ? Secret.MASK : Secret.maskUrlSecrets(value.text());
                 out.println(variable.name() + "=" + shown + "    (" + value.origin() + ")");
             }
         }

@@ -87,8 +87,8 @@ public final class ConfigLoader {
     /** The feed is required by chains that read it; its values are checked whenever they are set. */
     private static Optional<FeedSettings> feed(Parser p, ExecutionChain chain) {
         String why = "the " + chain + " chain reads the IWD feed";
-        Optional<URI> url = chain.readsFeed() ? p.requiredHttpUrl(Variable.IWDDM_REST_URL, why)
-                : p.httpUrl(Variable.IWDDM_REST_URL);
+        Optional<URI> url = p.withoutUserInfo(Variable.IWDDM_REST_URL, chain.readsFeed()
+                ? p.requiredHttpUrl(Variable.IWDDM_REST_URL, why) : p.httpUrl(Variable.IWDDM_REST_URL));
         int batchSize = p.integer(Variable.IWDDM_BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE);
         Optional<ProxySettings> httpProxy = proxy(p, Variable.IWDDM_HTTP_PROXY_URL);
         Optional<ProxySettings> httpsProxy = proxy(p, Variable.IWDDM_HTTPS_PROXY_URL);
@@ -160,14 +160,16 @@ public final class ConfigLoader {
             return WfmSettings.DISABLED;
         }
         String why = "WFM is enabled";
-        Optional<URI> rest = p.requiredHttpUrl(Variable.IWDDM_WFM_REST_URL, why);
-        Optional<URI> health = p.requiredHttpUrl(Variable.IWDDM_WFM_HEALTH_URL, why);
+        Optional<URI> rest = p.withoutUserInfo(Variable.IWDDM_WFM_REST_URL, p.requiredHttpUrl(Variable.IWDDM_WFM_REST_URL, why));
+        Optional<URI> health = p.withoutUserInfo(Variable.IWDDM_WFM_HEALTH_URL,
+                p.requiredHttpUrl(Variable.IWDDM_WFM_HEALTH_URL, why));
         boolean gauth = p.bool(Variable.IWDDM_WFM_GAUTH_ENABLED, false);
         if (!gauth) {
             return new WfmSettings(true, rest, health, false, Optional.empty(), Optional.empty(), Optional.empty());
         }
         String gauthWhy = "WFM GAuth is enabled";
-        return new WfmSettings(true, rest, health, true, p.requiredHttpUrl(Variable.IWDDM_WFM_GAUTH_REST_URL, gauthWhy),
+        return new WfmSettings(true, rest, health, true, p.withoutUserInfo(Variable.IWDDM_WFM_GAUTH_REST_URL,
+                        p.requiredHttpUrl(Variable.IWDDM_WFM_GAUTH_REST_URL, gauthWhy)),
                 Optional.of(p.required(Variable.IWDDM_WFM_GAUTH_CLIENT_ID, gauthWhy)),
                 Optional.of(p.requiredSecret(Variable.IWDDM_WFM_GAUTH_CLIENT_SECRET, gauthWhy)));
     }

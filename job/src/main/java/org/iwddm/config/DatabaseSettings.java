@@ -12,4 +12,12 @@ public record DatabaseSettings(String host, int port, String name, String user, 
         return "jdbc:postgresql://" + hostPart + ":" + port + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 + "?ApplicationName=iwddm";
     }
+
+    /**
+     * The URL Flyway connects with: connecting and logging in bounded (parameters in the URL win
+     * over connection properties, so the job's own connections do not use this one).
+     */
+    public String migrationJdbcUrl() {
+        return jdbcUrl() + "&connectTimeout=30&loginTimeout=30&tcpKeepAlive=true";
+    }
 }

@@ -113,6 +113,20 @@ final class Parser {
         return Optional.empty();
     }
 
+    /**
+     * An http(s) URL that must not carry user-info: its service authenticates otherwise (the API
+     * key, GAuth), and a password in the URL would travel in logs and errors with the URL.
+     */
+    Optional<URI> withoutUserInfo(Variable variable, Optional<URI> url) {
+        if (url.isPresent() && url.get().getRawUserInfo() != null) {
+            problem(variable, show(variable, url.get().toString()) + " carries user info (user:password@);"
+                    + " remove it: " + (variable == Variable.IWDDM_REST_URL ? "IWD authenticates with IWDDM_API_KEY"
+                    : "credentials do not belong in this URL"));
+            return Optional.empty();
+        }
+        return url;
+    }
+
     Optional<URI> requiredHttpUrl(Variable variable, String why) {
         if (!isSet(variable)) {
             problem(variable, "missing (" + why + ")");
@@ -135,7 +149,7 @@ final class Parser {
         if (variable.isSecret()) {
             return "the value";
         }
-        String scrubbed = Secret.maskUserInfo(text);
+        String scrubbed = Secret.maskUrlSecrets(text);
         String shortened = scrubbed.length() > MAX_SHOWN ? scrubbed.substring(0, MAX_SHOWN) + "..." : scrubbed;
         return "'" + shortened + "'";
     }

@@ -22,7 +22,16 @@ public final class Secret {
 
     /** Masks the password of user-info in URL-like text ("user:pass@host"), with or without a scheme. */
     public static String maskUserInfo(String text) {
-        return text.replaceAll("([^/@\\s:]*):[^@\\s]*@", "$1:" + MASK + "@");
+        // The password stops at '/': a URL's user-info cannot hold one, and "scheme://" is not a user.
+        return text.replaceAll("([^/@\\s:]*):[^@\\s/]*@", "$1:" + MASK + "@");
+    }
+
+    /**
+     * Masks what a shown configuration value may carry: URL user-info passwords and the
+     * password parameters of a JDBC URL ({@code ?password=...}, {@code &sslpassword=...}).
+     */
+    public static String maskUrlSecrets(String text) {
+        return maskUserInfo(text).replaceAll("(?i)([?&;](?:ssl)?password=)[^&;\\s]*", "$1" + MASK);
     }
 
     public String reveal() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,9 @@ final class SecretFiles {
         return problems;
     }
 
+    /** Collects the root's visible files first, then reads them in name order (never directory order). */
     private void walk(Path root) {
+        List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -61,7 +64,7 @@ final class SecretFiles {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (!isHidden(file) && Files.isRegularFile(file)) {
-                        readFile(file);
+                        found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -74,6 +77,7 @@ final class SecretFiles {
         } catch (IOException e) {
             problems.add("IWDDM_SECRETS_DIRS: cannot read " + root + " (" + e.getClass().getSimpleName() + ")");
         }
+        found.stream().sorted(Comparator.comparing(file -> root.relativize(file).toString())).forEach(this::readFile);
     }
 
     private static boolean isHidden(Path path) {

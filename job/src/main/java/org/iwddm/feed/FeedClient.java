@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.utils.DateUtils;
@@ -54,6 +55,9 @@ public final class FeedClient implements AutoCloseable {
             return http.executeOpen(null, get, null);
         } catch (SSLHandshakeException e) {
             throw new PageRefusedException(request, "TLS handshake failed: " + e.getMessage(), e);
+        } catch (ClientProtocolException e) {
+            // The request itself is wrong (URL, protocol): asking again cannot help.
+            throw new PageRefusedException(request, "the request cannot be made: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new TransientFeedException("GET " + request.uri() + " (sinceId " + request.sinceId()
                     + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty(), e);

@@ -1,30 +1,21 @@
 package org.iwddm.feed;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonIOException;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Streams one feed page ({@code {"data": [...], "lastId": n, "hasMore": b}}) into an
- * {@link EventSink}: each element of data is parsed alone, re-serialized compactly and handed
- * on, so memory holds one event, never the page. Malformed JSON and contract violations refuse
- * the page; an IOException from the body is a transport failure and propagates as such.
+ * {@link EventSink}: each element of data is handed on as the exact text IWD sent (so
+ * rejected_event.raw is the original), and memory holds one event, never the page. Text that is
+ * not JSON and contract violations refuse the page; an IOException from the body is a transport
+ * failure and propagates as such. Valid JSON is never refused for what an event holds (lone
+ * surrogate escapes, any depth, repeated keys): the database judges each event.
  */
 public final class PageReader {
-    /** Nulls kept and nothing HTML-escaped: the staged text says exactly what IWD sent. */
-    private static final Gson COMPACT = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    /** An id the database reads the same way: a plain JSON integer, non-negative, no sign, fraction or exponent. */
+    private static final Pattern PLAIN_ID = Pattern.compile("0|[1-9][0-9]{0,18}");
 
     private final PageRequest request;
     private final PageChecks checks;
@@ -43,17 +34,13 @@ public final class PageReader {
     }
 
     private PageSummary readPage(Reader body, EventSink sink) throws IOException, PageRefusedException {
-        JsonReader json = new JsonReader(body);
-        json.setStrictness(Strictness.STRICT);
+        JsonScanner json = new JsonScanner(body);
         try {
             readObject(json, sink);
-            // Lenient for this one look: strict mode would report a second value as merely "malformed".
-            json.setStrictness(Strictness.LENIENT);
-            if (json.peek() != JsonToken.END_DOCUMENT) {
+            if (json.peek() != -1) {
                 throw checks.refused("content after the JSON object");
             }
-        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
-            // IllegalStateException: Gson's "Expected X but was Y" when the shape is wrong.
+        } catch (JsonScanner.NotJson e) {
             throw new PageRefusedException(request, "body is not the feed's JSON: " + e.getMessage(), e);
         }
         if (!sawData) {
@@ -62,50 +49,65 @@ public final class PageReader {
         return checks.summary(lastId, hasMore);
     }
 
-    private void readObject(JsonReader json, EventSink sink) throws IOException, PageRefusedException {
-        json.beginObject();
-        while (json.hasNext()) {
-            String name = json.nextName();
+    private void readObject(JsonScanner json, EventSink sink)
+            throws IOException, PageRefusedException, JsonScanner.NotJson {
+        json.expect('{');
+        if (json.consumeIf('}')) {
+            return;
+        }
+        do {
+            if (json.peek() != '"') {
+                throw json.unexpected(json.peek(), "a member name");
+            }
+            String name = json.string();
+            json.expect(':');
             switch (name) {
                 case "data" -> readData(json, sink);
                 case "lastId" -> lastId = readLong(json, "lastId");
-                case "hasMore" -> hasMore = json.nextBoolean();
+                case "hasMore" -> hasMore = readBoolean(json);
                 default -> json.skipValue();
             }
-        }
-        json.endObject();
+        } while (json.consumeIf(','));
+        json.expect('}');
     }
 
-    private void readData(JsonReader json, EventSink sink) throws IOException, PageRefusedException {
+    private void readData(JsonScanner json, EventSink sink)
+            throws IOException, PageRefusedException, JsonScanner.NotJson {
         if (sawData) {
             throw checks.refused("data appears twice");
         }
         sawData = true;
-        json.beginArray();
-        while (json.hasNext()) {
-            JsonElement event = readEvent(json);
-            checks.event(idOf(event));
-            sink.accept(COMPACT.toJson(event));
+        if (json.peek() != '[') {
+            throw json.unexpected(json.peek(), "the data array");
         }
-        json.endArray();
+        json.expect('[');
+        if (json.consumeIf(']')) {
+            return;
+        }
+        JsonScanner.Members[] members = new JsonScanner.Members[1];
+        do {
+            String event = json.copyValue(members);
+            checks.event(idOf(members[0]));
+            sink.accept(event);
+        } while (json.consumeIf(','));
+        json.expect(']');
     }
 
-    /** One element, parsed strictly; Gson's wrapping is undone so I/O failures stay IOExceptions. */
-    private JsonElement readEvent(JsonReader json) throws IOException, PageRefusedException {
-        try {
-            return JsonParser.parseReader(json);
-        } catch (JsonIOException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
-        } catch (JsonParseException e) {
-            throw new PageRefusedException(request, "body is not the feed's JSON: " + e.getMessage(), e);
+    private static Boolean readBoolean(JsonScanner json) throws IOException, JsonScanner.NotJson {
+        int c = json.peek();
+        if (c != 't' && c != 'f') {
+            throw new JsonScanner.NotJson("hasMore is not a boolean");
         }
+        return json.bool();
     }
 
-    private long readLong(JsonReader json, String name) throws IOException, PageRefusedException {
-        if (json.peek() != JsonToken.NUMBER) {
+    private long readLong(JsonScanner json, String name) throws IOException, PageRefusedException, JsonScanner.NotJson {
+        int c = json.peek();
+        if (c != '-' && (c < '0' || c > '9')) {
+            json.skipValue();
             throw checks.refused(name + " is not a number");
         }
-        String text = json.nextString();
+        String text = json.number();
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -113,15 +115,18 @@ public final class PageReader {
         }
     }
 
-    /** The event's id when it is an integer number; anything else is for the database to reject. */
-    static OptionalLong idOf(JsonElement event) {
-        JsonElement id = event.isJsonObject() ? event.getAsJsonObject().get("id") : null;
-        if (id == null || !id.isJsonPrimitive() || !((JsonPrimitive) id).isNumber()) {
+    /**
+     * The event's id as the database reads it: one "id" member holding a plain integer. Anything
+     * else (no id, two ids, 1.5e2, -0, "12") leaves the event out of the order check, for the
+     * database to reject as bad.
+     */
+    static OptionalLong idOf(JsonScanner.Members members) {
+        if (!members.object() || members.idCount() != 1 || !PLAIN_ID.matcher(members.idText()).matches()) {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(id.getAsString()));
-        } catch (NumberFormatException e) {
+            return OptionalLong.of(Long.parseLong(members.idText()));
+        } catch (NumberFormatException tooLarge) {
             return OptionalLong.empty();
         }
     }

@@ -1,14 +1,18 @@
 package org.iwddm.feed;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.iwddm.log.Figure;
 import org.iwddm.log.Figures;
 import org.iwddm.log.JobLog;
 
 /**
  * Runs an attempt until it succeeds, retrying {@link TransientFeedException}s with bounded
- * exponential back-off (the server's Retry-After wins when it asks for longer, up to the
- * cap). The attempt must leave nothing behind when it fails; the page loader rolls back.
+ * exponential back-off (the server's Retry-After wins when it asks for longer, up to
+ * {@link #MAX_RETRY_AFTER}), at most {@link FeedTuning#maxAttempts()} attempts, and never waiting
+ * past the run's time budget: when the next wait would end after the deadline, it gives up at
+ * once (SPEC §1: a run is bounded). The attempt must leave nothing behind when it fails; the
+ * page loader rolls back.
  */
 public final class Retrier {
     /** A Retry-After beyond this is not waited for: the run gives up and the next one tries. */
@@ -26,16 +30,32 @@ public final class Retrier {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** The time left before the run's deadline; empty when the run has no time budget. */
+    @FunctionalInterface
+    public interface TimeLeft {
+        Optional<Duration> get();
+    }
+
     private final FeedTuning tuning;
     private final Sleeper sleeper;
+    private final TimeLeft timeLeft;
 
     public Retrier(FeedTuning tuning) {
-        this(tuning, d -> Thread.sleep(d.toMillis()));
+        this(tuning, d -> Thread.sleep(d.toMillis()), Optional::empty);
+    }
+
+    public Retrier(FeedTuning tuning, TimeLeft timeLeft) {
+        this(tuning, d -> Thread.sleep(d.toMillis()), timeLeft);
     }
 
     public Retrier(FeedTuning tuning, Sleeper sleeper) {
+        this(tuning, sleeper, Optional::empty);
+    }
+
+    public Retrier(FeedTuning tuning, Sleeper sleeper, TimeLeft timeLeft) {
         this.tuning = tuning;
         this.sleeper = sleeper;
+        this.timeLeft = timeLeft;
     }
 
     public <T, E extends Exception> T call(Attempt<T, E> attempt) throws FeedException, E {
@@ -45,6 +65,12 @@ public final class Retrier {
             } catch (TransientFeedException e) {
                 if (number >= tuning.maxAttempts()) {
                     throw new FeedException("giving up after " + number + " attempts: " + e.getMessage(), e);
+                }
+                Optional<Duration> left = timeLeft.get();
+                if (left.isPresent() && delay(number, e).compareTo(left.get()) >= 0) {
+                    throw new FeedException("giving up after " + number + (number == 1 ? " attempt" : " attempts")
+                            + ": the run's time budget (IWDDM_RUN_MAX_SECONDS) ends before the next one: "
+                            + e.getMessage(), e);
                 }
                 pause(number, e);
             }

@@ -8,13 +8,15 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.iwddm.log.JobLog;
 
 /**
  * The run's row in iwddm.etl_audit (entry_kind 'run'), written in its own short transactions
  * (the session connection is in autocommit), so it shows a run in progress and survives a
  * failed page. load_staged writes the per-batch rows; the run row's totals are summed from them.
  * Before the schema exists (initialize on an empty database) there is no table to write to:
- * the row is written once it does.
+ * the row is written once it does. Messages are scrubbed of secrets like log lines: the
+ * reporting role reads this table.
  */
 public final class RunAudit {
     private final Connection session;
@@ -46,21 +48,37 @@ public final class RunAudit {
     /** Records how the run ended; totals and new dimension members come from the batch rows. */
     public void finish(String status, String message) throws SQLException {
         begin();
+        finishOn(session, status, message);
+    }
+
+    /** Records how the run ended on another connection (the session's was lost), if the row exists. */
+    public void finishOn(Connection connection, String status, String message) throws SQLException {
         if (!written) {
             return;
         }
-        try (PreparedStatement update = session.prepareStatement(FINISH_SQL)) {
+        try (PreparedStatement update = connection.prepareStatement(FINISH_SQL)) {
             update.setString(1, status);
-            update.setString(2, message);
+            update.setString(2, JobLog.scrub(message));
             update.setObject(3, runId);
             update.executeUpdate();
         }
     }
 
-    /** A run skipped because another holds the lock leaves a row saying so. */
-    public void skipped(String message) throws SQLException {
-        if (tableExists(session)) {
-            insert("skipped", message);
+    /**
+     * A run skipped because another holds the lock leaves a row saying so; returns how many runs
+     * in a row, this one included, have been skipped (0 before the schema exists).
+     */
+    public int skipped(String message) throws SQLException {
+        if (!tableExists(session)) {
+            return 0;
+        }
+        insert("skipped", message);
+        try (Statement statement = session.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM (SELECT run_status FROM iwddm.etl_audit"
+                     + " WHERE entry_kind = 'run' AND etl_audit_key > coalesce((SELECT max(etl_audit_key) FROM iwddm.etl_audit"
+                     + " WHERE entry_kind = 'run' AND run_status <> 'skipped'), 0)) s")) {
+            row.next();
+            return row.getInt(1);
         }
     }
 
@@ -73,7 +91,7 @@ public final class RunAudit {
             insert.setString(3, status);
             insert.setTimestamp(4, Timestamp.from(startedAt));
             insert.setTimestamp(5, "running".equals(status) ? null : Timestamp.from(Instant.now()));
-            insert.setString(6, message);
+            insert.setString(6, JobLog.scrub(message));
             insert.setString(7, chain);
             insert.setString(8, dataSourceName);
             insert.executeUpdate();

@@ -13,9 +13,11 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * A COPY into iwddm.stage_task_event(raw), one JSON event per line, streamed as events arrive.
- * CSV with quote and delimiter characters that compact JSON never contains (Gson escapes every
- * control character), so the text reaches the table byte for byte, backslashes included.
+ * A COPY into iwddm.stage_task_event(raw), one JSON event per record, streamed as events arrive.
+ * CSV with quote and delimiter characters that JSON text never contains (control characters
+ * other than whitespace are escaped inside strings and invalid outside them), each value quoted,
+ * so the text reaches the table byte for byte, backslashes and line breaks between tokens
+ * included. A DBA's \copy of one compact event per line (unquoted) reads the same way.
  * Closing without {@link #finish()} cancels the COPY: an exception never half-stages a page.
  */
 public final class StagingCopy implements EventSink, AutoCloseable {
@@ -23,6 +25,7 @@ public final class StagingCopy implements EventSink, AutoCloseable {
     public static final String COPY_SQL = "COPY iwddm.stage_task_event(raw) FROM STDIN"
             + " WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')";
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final char QUOTE = '\u0001';
 
     private final CopyIn copy;
     private final Writer writer;
@@ -41,7 +44,9 @@ public final class StagingCopy implements EventSink, AutoCloseable {
     @Override
     public void accept(String eventJson) {
         try {
+            writer.write(QUOTE);
             writer.write(eventJson);
+            writer.write(QUOTE);
             writer.write('\n');
         } catch (IOException e) {
             throw new StagingException("staging an event failed: " + e.getMessage(), e);

@@ -24,6 +24,11 @@ public final class JobLog {
         return redactor;
     }
 
+    /** The text with every known secret masked, for text stored where others read it (etl_audit). */
+    public static String scrub(String text) {
+        return text == null ? null : redactor.scrub(text);
+    }
+
     public static void context(String tenant, String chain, String runId) {
         ThreadContext.put("tenant", tenant);
         ThreadContext.put("chain", chain);

@@ -137,7 +137,8 @@ class ChainsTest {
     void aRunThatFindsTheLockTakenIsSkippedWithExitZeroAndTouchesNothing() throws Exception {
         try (TestDatabase database = TestDatabase.createMigrated(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(1));
              Connection other = database.connect(); Statement lock = other.createStatement()) {
-            lock.execute("SELECT pg_advisory_lock(hashtext('iwddm'), 2)");
+            other.setAutoCommit(false);
+            lock.execute("LOCK TABLE iwddm.run_lock IN EXCLUSIVE MODE");
 
             RunOutcome outcome = Runs.run(TestEnvironment.forJob(database, iwd.restUrl()));
 
@@ -146,6 +147,24 @@ class ChainsTest {
             assertTrue(outcome.message().startsWith("run skipped: another run holds the run lock"), outcome.message());
             assertEquals(List.of(), iwd.requests());
             assertEquals(1, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE run_status = 'skipped'"));
+        }
+    }
+
+    @Test
+    void skippedRunsCountInARowSoThatAStuckLockIsNoticed() throws Exception {
+        try (TestDatabase database = TestDatabase.createMigrated(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(1));
+             Connection other = database.connect(); Statement lock = other.createStatement()) {
+            assertEquals(RunOutcome.Status.SUCCEEDED, Runs.run(TestEnvironment.forJob(database, iwd.restUrl())).status());
+            other.setAutoCommit(false);
+            lock.execute("LOCK TABLE iwddm.run_lock IN EXCLUSIVE MODE");
+            try (Connection session = database.connect()) {
+                org.iwddm.load.RunAudit audit = new org.iwddm.load.RunAudit(session, java.util.UUID.randomUUID(), "intraday",
+                        java.time.Instant.now());
+                assertEquals(1, audit.skipped("first"));
+                assertEquals(2, audit.skipped("second"));
+            }
+            assertEquals(RunOutcome.Status.SKIPPED, Runs.run(TestEnvironment.forJob(database, iwd.restUrl())).status());
+            assertEquals(3, Runs.count(database, "SELECT count(*) FROM iwddm.etl_audit WHERE run_status = 'skipped'"));
         }
     }
 }

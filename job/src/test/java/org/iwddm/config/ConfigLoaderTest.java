@@ -218,6 +218,67 @@ class ConfigLoaderTest {
                 "pushgateway-secret-99")), "every secret is known to the log scrubber");
     }
 
+    @Test
+    void secretFilesAreReadInNameOrderWhateverTheDirectoryOrder() throws Exception {
+        // Many names, created in reverse: directory order (creation order on most filesystems)
+        // would let the last name win; name order lets "a-..." win.
+        Path root = Files.createDirectories(secrets.resolve("order"));
+        for (int i = 40; i >= 0; i--) {
+            Path dir = Files.createDirectories(root.resolve(String.format("%c-volume-%02d", 'a' + (i % 26), i)));
+            Files.writeString(dir.resolve("values.env"), "IWDDM_CCID=ccid-" + dir.getFileName() + "\n");
+        }
+        Map<String, String> env = valid();
+        env.remove("IWDDM_CCID");
+        env.put("IWDDM_SECRETS_DIRS", root.toString());
+
+        assertEquals("ccid-a-volume-00", ConfigLoader.load(env).requireFeed().ccid());
+    }
+
+    @Test
+    void refusesAFeedOrWfmUrlCarryingUserInfoWithoutShowingThePassword() {
+        Map<String, String> env = valid();
+        env.put("IWDDM_REST_URL", "http://iwd-user:rest-secret-55@iwd.example/iwd/v3");
+        env.put("IWDDM_WFM_ENABLED", "true");
+        env.put("IWDDM_WFM_REST_URL", "https://wfm-user:wfm-secret-56@wfm.example/api");
+        env.put("IWDDM_WFM_HEALTH_URL", "https://wfm.example/health");
+
+        ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.load(env));
+
+        assertTrue(error.problems().contains("IWDDM_REST_URL: 'http://iwd-user:******@iwd.example/iwd/v3' carries user info"
+                + " (user:password@); remove it: IWD authenticates with IWDDM_API_KEY"), error.problems().toString());
+        assertTrue(error.problems().stream().anyMatch(p -> p.startsWith("IWDDM_WFM_REST_URL: ") && p.contains("user info")),
+                error.problems().toString());
+        assertFalse(error.getMessage().contains("rest-secret-55") || error.getMessage().contains("wfm-secret-56"),
+                error.getMessage());
+    }
+
+    @Test
+    void theScrubberKnowsEveryEncodedFormOfASecret() throws Exception {
+        Map<String, String> env = valid();
+        env.put("IWDDM_HTTP_PROXY_URL", "http://proxy-user:pr%40xy%2Fsecret@proxy.example:3128");
+        env.put("IWDDM_MONITORING_ENABLED", "true");
+        env.put("IWDDM_PUSHGATEWAY_URL", "http://pg-user:push-secret@pushgateway:9091");
+        env.put("IWDDM_GIM_ENABLED", "true");
+        env.put("IWDDM_GIM_URL", "jdbc:postgresql://gim:5432/gim?ssl=true&password=gim-url-secret");
+        env.put("IWDDM_GIM_DBUSER", "gim");
+        env.put("IWDDM_GIM_PASSWORD", "gim-password");
+
+        List<String> known = ConfigLoader.load(env).secretValues();
+
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        assertTrue(known.containsAll(List.of("pr@xy/secret", "pr%40xy%2Fsecret", "push-secret", "gim-url-secret",
+                base64.encodeToString("proxy-user:pr@xy/secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                base64.encodeToString("pg-user:push-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                known.toString());
+    }
+
+    @Test
+    void aShownJdbcUrlHidesItsPasswordParameters() {
+        assertEquals("jdbc:postgresql://gim:5432/gim?ssl=true&password=******&sslpassword=******&user=gim",
+                Secret.maskUrlSecrets("jdbc:postgresql://gim:5432/gim?ssl=true&password=p%40ss&sslpassword=k&user=gim"));
+        assertEquals("jdbc:postgresql://gim/gim?PASSWORD=******", Secret.maskUrlSecrets("jdbc:postgresql://gim/gim?PASSWORD=x"));
+    }
+
     private void writeSecret(String name, String value) throws IOException {
         Files.writeString(Files.createDirectories(secrets.resolve("env")).resolve(name), value);
     }

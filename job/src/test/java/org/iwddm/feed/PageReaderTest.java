@@ -27,15 +27,58 @@ class PageReaderTest {
     }
 
     @Test
-    void passesEachEventOnAsOneCompactLineKeepingEveryValueExactly() throws Exception {
-        String event = "{ \"id\" : 11,\n \"note\": \"quote \\\" backslash \\\\ tab \\t nul \\u0000 <b>&amp;'=</b> é 日本\","
-                + " \"agent\": null, \"big\": 12345678901234567890, \"fraction\": 1.50, \"nested\": {\"a\": [true, false, null]} }";
+    void passesEachEventOnExactlyAsIwdSentIt() throws Exception {
+        String event = "{ \"id\" : 11,\n \"note\": \"quote \\\" backslash \\\\ tab \\t nul \\u0000 <b>&amp;'=</b> é 日本 \\u00e9 \\/\","
+                + "\r\n\t\"agent\": null, \"big\": 12345678901234567890, \"fraction\": 1.50, \"e\": -1.5E+3,"
+                + " \"nested\": {\"a\": [true, false, null, {}, []]}, \"note\": \"the first value of a repeated key stays\" }";
 
-        PageSummary summary = read("{\"data\": [" + event + "], \"lastId\": 11, \"hasMore\": false}");
+        PageSummary summary = read("{\"data\": [ \n" + event + " \n], \"lastId\": 11, \"hasMore\": false}");
 
-        assertEquals(List.of("{\"id\":11,\"note\":\"quote \\\" backslash \\\\ tab \\t nul \\u0000 <b>&amp;'=</b> é 日本\","
-                + "\"agent\":null,\"big\":12345678901234567890,\"fraction\":1.50,\"nested\":{\"a\":[true,false,null]}}"), staged);
+        assertEquals(List.of(event), staged);
         assertEquals(new PageSummary(10, 1, 11, false), summary);
+    }
+
+    @Test
+    void stagesValidJsonThatPostgresqlCannotStoreInsteadOfRefusingThePage() throws Exception {
+        String loneSurrogate = "{\"id\": 11, \"note\": \"lone \\ud800 here\", \"agent\": {\"employeeId\": \"E\\udc00\"}}";
+        String deep = "{\"id\": 12, \"task\": {\"data\": " + "[".repeat(100_000) + "1" + "]".repeat(100_000) + "}}";
+        String repeatedKeys = "{\"id\": 13, \"taskId\": \"a\", \"taskId\": \"b\", \"task\": {\"priority\": 1, \"priority\": 2}}";
+
+        PageSummary summary = read("{\"data\": [" + loneSurrogate + ", " + deep + ", " + repeatedKeys + "],"
+                + " \"lastId\": 13, \"hasMore\": false}");
+
+        assertEquals(List.of(loneSurrogate, deep, repeatedKeys), staged);
+        assertEquals(new PageSummary(10, 3, 13, false), summary);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "repeated id, larger first  | {\"id\": 1003, \"id\": 15}",
+        "repeated id, larger last   | {\"id\": 15, \"id\": 1003}",
+        "repeated id, escaped name  | {\"id\": 15, \"\\u0069d\": 1003}",
+        "exponent                   | {\"id\": 1.01e2}",
+        "exponent, integral         | {\"id\": 1.5E2}",
+        "fraction                   | {\"id\": 150.0}",
+        "minus zero                 | {\"id\": -0}",
+        "negative                   | {\"id\": -5}",
+        "beyond 64 bits             | {\"id\": 9223372036854775808}",
+        "text                       | {\"id\": \"150\"}",
+        "id in a nested object only | {\"task\": {\"id\": 1003}}",
+    })
+    void leavesIdsThatAreNotOnePlainIntegerOutOfTheOrderCheck(String name, String event) throws Exception {
+        PageSummary summary = read("{\"data\": [{\"id\": 11}, " + event + ", {\"id\": 12}], \"lastId\": 12,"
+                + " \"hasMore\": false}");
+
+        assertEquals(List.of("{\"id\": 11}", event, "{\"id\": 12}"), staged, "staged for the database to reject");
+        assertEquals(new PageSummary(10, 3, 12, false), summary);
+    }
+
+    @Test
+    void readsAnEscapedIdNameAsTheDatabaseDoes() throws Exception {
+        PageRefusedException error = assertThrows(PageRefusedException.class, () -> read(
+                "{\"data\": [{\"\\u0069d\": 12}, {\"id\": 11}], \"lastId\": 11, \"hasMore\": false}"));
+
+        assertTrue(error.getMessage().endsWith("event 2 has id 11, not greater than the previous id 12"), error.getMessage());
     }
 
     @Test
@@ -109,6 +152,12 @@ class PageReaderTest {
         "unquoted name      | {\"data\": [{id: 11}], \"lastId\": 11, \"hasMore\": false}",
         "trailing comma     | {\"data\": [{\"id\": 11},], \"lastId\": 11, \"hasMore\": false}",
         "NaN                | {\"data\": [{\"id\": NaN}], \"lastId\": 11, \"hasMore\": false}",
+        "leading zero       | {\"data\": [{\"id\": 011}], \"lastId\": 11, \"hasMore\": false}",
+        "bad escape         | {\"data\": [{\"id\": 11, \"s\": \"\\x41\"}], \"lastId\": 11, \"hasMore\": false}",
+        "short \\u escape   | {\"data\": [{\"id\": 11, \"s\": \"\\u12\"}], \"lastId\": 11, \"hasMore\": false}",
+        "raw control char   | {\"data\": [{\"id\": 11, \"s\": \"a\tb\"}], \"lastId\": 11, \"hasMore\": false}",
+        "unclosed deep      | {\"data\": [[[[[[[[[[[[, \"lastId\": 11, \"hasMore\": false}",
+        "missing colon      | {\"data\": [{\"id\" 11}], \"lastId\": 11, \"hasMore\": false}",
         "not an object      | [{\"id\": 11}]",
         "data not an array  | {\"data\": {\"id\": 11}, \"lastId\": 11, \"hasMore\": false}",
         "hasMore not bool   | {\"data\": [], \"lastId\": 10, \"hasMore\": \"no\"}",

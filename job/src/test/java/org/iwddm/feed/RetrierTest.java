@@ -97,4 +97,37 @@ class RetrierTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void neverWaitsPastTheRunsTimeBudget() {
+        // The clock moves only by the waits: 10 s of budget allow the waits of 1 s and 2 s, not
+        // the 120 s a Retry-After asks for next.
+        Duration[] left = {Duration.ofSeconds(10)};
+        Retrier bounded = new Retrier(TUNING, wait -> {
+            waits.add(wait);
+            left[0] = left[0].minus(wait);
+        }, () -> Optional.of(left[0]));
+        AtomicInteger attempts = new AtomicInteger();
+
+        FeedException error = assertThrows(FeedException.class, () -> bounded.call(() -> {
+            throw transientError(attempts.incrementAndGet() == 3 ? Optional.of(Duration.ofSeconds(120)) : Optional.empty());
+        }));
+
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
+        assertEquals(3, attempts.get());
+        assertTrue(error.getMessage().startsWith("giving up after 3 attempts: the run's time budget"
+                + " (IWDDM_RUN_MAX_SECONDS) ends before the next one: HTTP 503"), error.getMessage());
+    }
+
+    @Test
+    void aSpentBudgetEndsRetryingAtTheFirstFailure() {
+        Retrier spent = new Retrier(TUNING, waits::add, () -> Optional.of(Duration.ZERO));
+
+        FeedException error = assertThrows(FeedException.class, () -> spent.call(() -> {
+            throw transientError(Optional.empty());
+        }));
+
+        assertEquals(List.of(), waits);
+        assertTrue(error.getMessage().startsWith("giving up after 1 attempt: "), error.getMessage());
+    }
 }

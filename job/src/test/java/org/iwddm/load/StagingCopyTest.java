@@ -30,7 +30,8 @@ class StagingCopyTest {
     void stagesEachLineByteForByte() throws Exception {
         List<String> lines = List.of("{\"id\":1,\"s\":\"a \\\"quoted\\\" word, a comma; a backslash \\\\ and \\\\N\"}",
                 "{\"id\":2,\"s\":\"tab \\t newline \\n nul \\u0000 ctrl \\u0001\\u0002 é 日本 😀\"}",
-                "\"just a string\"", "42", "{\"id\":3,\"s\":\"\\\\.\"}");
+                "\"just a string\"", "42", "{\"id\":3,\"s\":\"\\\\.\"}",
+                "{\n  \"id\" : 4,\r\n\t\"s\": \"as IWD sent it\"\n}", "\\.");
         try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try (StagingCopy copy = StagingCopy.begin(connection)) {
