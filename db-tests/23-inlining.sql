@@ -1,7 +1,8 @@
 -- Every scalar SQL function of schema iwddm is inlined where it is called: PostgreSQL inlines
 -- an SQL function only when its declared volatility is no stricter than its body's (an
 -- IMMUTABLE function calling a STABLE built-in such as to_char is called, not inlined, at ~4x
--- the cost) and its body is a single simple SELECT. The loader calls these per event, so a
+-- the cost) and its body is a single simple SELECT (one that reads FROM something never is,
+-- and is left out here). The loader calls these per event, so a
 -- mislabel is a slowdown no other test would notice. Checked on the plan: an inlined call
 -- leaves no trace of the function's name.
 BEGIN;
@@ -24,7 +25,8 @@ BEGIN
                                fn::regproc, coalesce(arguments, ''), coalesce(line, '1')) LOOP
         plan := plan || line;
     END LOOP;
-    RETURN position((SELECT proname FROM pg_proc WHERE oid = fn) IN plan) = 0;
+    -- name( and not just name: an inlined body may call a function whose name starts with it.
+    RETURN position((SELECT proname FROM pg_proc WHERE oid = fn) || '(' IN plan) = 0;
 END
 $$;
 
@@ -32,7 +34,10 @@ SELECT is_empty(
     $$SELECT p.oid::regprocedure::text
       FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
       WHERE p.pronamespace = 'iwddm'::regnamespace AND l.lanname = 'sql' AND p.prokind = 'f'
-        AND NOT p.proretset AND NOT pg_temp.is_inlined(p.oid)$$,
+        AND NOT p.proretset
+        -- A body that reads FROM a relation or function is never inlined; those are not per-event helpers.
+        AND p.prosrc !~* '\mFROM\M'
+        AND NOT pg_temp.is_inlined(p.oid)$$,
     'every scalar SQL function of iwddm is inlined (declared no stricter than its body)');
 
 SELECT * FROM finish();
