@@ -24,6 +24,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
     marks := ARRAY[clock_timestamp()];
     CALL iwddm.load_parse_staged();
+    CALL iwddm.load_reject_purged();
     marks := marks || clock_timestamp();
     IF NOT EXISTS (SELECT 1 FROM pg_temp.load_raw) THEN
         DROP TABLE pg_temp.load_raw, pg_temp.load_event;

@@ -18,6 +18,7 @@ BEGIN
         RAISE EXCEPTION 'set_timezone: unknown time zone %', coalesce(quote_literal(tz), 'NULL')
             USING HINT = 'Use an IANA name such as ''Europe/Berlin'' or ''UTC'' (see pg_timezone_names).';
     END IF;
+    PERFORM iwddm.refuse_purged_range('set_timezone', NULL);
     PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
     IF (SELECT timezone FROM iwddm.mart_config) = tz THEN
         RETURN; -- another session set it while this one waited for the lock
