@@ -20,6 +20,12 @@ final class Budget {
         return eventsLeft && timeLeft;
     }
 
+    /** Whether the run's time budget (if any) is not spent yet; the purge stops between batches when it is. */
+    boolean hasTimeLeft() {
+        return budget.maxDuration().isEmpty()
+                || Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(budget.maxDuration().get()) < 0;
+    }
+
     /** The page size: the batch size, cut so the run never exceeds its event budget. */
     int pageLimit(int batchSize, long eventsSoFar) {
         if (budget.maxEvents().isEmpty()) {

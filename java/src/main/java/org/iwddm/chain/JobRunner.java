@@ -46,6 +46,7 @@ public final class JobRunner {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile WfmResult wfm;
+    private final PurgeTally purged = new PurgeTally();
 
     public JobRunner(JobConfig config, FeedTuning tuning, MetricsReporter metrics) {
         this.config = config;
@@ -123,7 +124,7 @@ public final class JobRunner {
             }
         }
         if (chain == ExecutionChain.HISTORICAL || chain == ExecutionChain.FULL) {
-            new HistoricalStep(session).run();
+            new HistoricalStep(session, config.retention(), new Budget(config.budget(), startedNanos), runId, purged).run();
         }
         if (chain.readsFeed() && config.wfm().enabled()) {
             wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);
@@ -174,7 +175,8 @@ public final class JobRunner {
         return new JobMetrics(succeeded, Instant.now(), stats.events(), stats.rejected(),
                 succeeded ? stats.pending() : java.util.OptionalLong.empty(), dimensions, tables,
                 pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.delivered()),
-                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()));
+                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()),
+                purged.tables());
     }
 
     /**
