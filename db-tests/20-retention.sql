@@ -6,7 +6,7 @@
 -- for a purged task is quarantined (and stays so when replayed); purging the 15-minute rows
 -- keeps the day and coarser buckets exactly; rejected events and audit rows expire.
 BEGIN;
-SELECT plan(39);
+SELECT plan(40);
 SET LOCAL timezone = 'UTC';
 
 -- ---------------------------------------------------------------------------------------
@@ -184,6 +184,11 @@ SELECT is((SELECT count(*) FROM iwddm.task_fact WHERE interaction_id = 'T-LATE')
 -- entered and canceled, T-OPEN still in the backlog.
 CREATE TEMP TABLE before_15 AS SELECT * FROM iwddm_test.agg_view_rows(ARRAY['15min', '30min', 'hour', 'day', 'week', 'month', 'qrtr', 'year']);
 CALL iwddm.set_retention('agg_15min', '4 days');
+UPDATE iwddm.wfm_delivery SET last_delivered_interval = iwddm_test.epoch('2026-11-01 12:00+00');
+CALL iwddm.purge_expired();
+SELECT is((SELECT count(*) FROM iwddm.agg_task_classif_day), 0::bigint,
+    'no 15-minute row of the day holding the last interval WFM acknowledged is purged');
+UPDATE iwddm.wfm_delivery SET last_delivered_interval = NULL;
 CALL iwddm.purge_expired();
 SELECT set_eq($$SELECT * FROM iwddm_test.agg_view_rows(ARRAY['day', 'week', 'month', 'qrtr', 'year'])$$,
     $$SELECT * FROM before_15 WHERE view_name ~ '_(day|week|month|qrtr|year)$'$$,
