@@ -41,7 +41,7 @@ final class PurgeTally {
         long rows = tables.values().stream().mapToLong(s -> s[0]).sum();
         long bytes = tables.values().stream().mapToLong(s -> s[1]).sum();
         return rows + " rows removed, " + bytes + " bytes freed ("
-                + tables.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0])
+                + tables.entrySet().stream().filter(e -> e.getValue()[0] > 0).map(e -> e.getKey() + " " + e.getValue()[0])
                         .collect(Collectors.joining(", ")) + ")";
     }
 }
