@@ -126,3 +126,38 @@ LANGUAGE sql STABLE AS $$ SELECT capture_point_key FROM iwddm.capture_point WHER
 
 CREATE OR REPLACE FUNCTION iwddm_test.media_type_key(name text) RETURNS bigint
 LANGUAGE sql STABLE AS $$ SELECT media_type_key FROM iwddm.media_type WHERE media_type_name = name $$;
+
+-- Every row of the aggregate views of the given buckets ('15min', 'day', ...), as
+-- (view name, row as jsonb text), for comparing the views before and after an operation.
+CREATE OR REPLACE FUNCTION iwddm_test.agg_view_rows(buckets text[])
+RETURNS TABLE (view_name text, row_text text)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v text;
+BEGIN
+    FOR v IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'iwddm' AND c.relkind = 'v' AND c.relname LIKE 'iwd\_agg\_%'
+               AND substring(c.relname FROM '_([a-z0-9]+)$') = ANY (buckets)
+             ORDER BY c.relname LOOP
+        RETURN QUERY EXECUTE format('SELECT %L::text, to_jsonb(t)::text FROM iwddm.%I t', v, v);
+    END LOOP;
+END
+$$;
+
+-- Rows per fact and flow table of the given tasks, for checking what a purge removed.
+CREATE OR REPLACE FUNCTION iwddm_test.task_rows(tasks text[])
+RETURNS TABLE (table_name text, row_count bigint)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    t text;
+BEGIN
+    FOR t IN SELECT unnest(ARRAY['h_task_event_fact', 'h_task_work_fact', 'h_task_fact',
+                                 'i_task_event_fact', 'i_task_work_fact', 'i_task_fact'])
+             UNION ALL SELECT 'agg_' || area || '_flow' FROM iwddm.agg_area LOOP
+        RETURN QUERY EXECUTE format('SELECT %L::text, count(*) FROM iwddm.%I WHERE interaction_id = ANY ($1)', t, t)
+            USING tasks;
+    END LOOP;
+END
+$$;

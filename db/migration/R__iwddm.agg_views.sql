@@ -3,6 +3,9 @@
 -- the bucket and take snapshot measures at the end of the bucket's last covered 15-minute
 -- interval (the covered range ends at the latest loaded event). Buckets follow the mart time
 -- zone through iwddm.date_time, so days of 92 or 100 intervals come out right.
+-- The day and coarser views also read agg_<area>_day: the days whose 15-minute rows a purge
+-- removed, kept as one row per group at the day's last interval (docs/retention.md), so
+-- they sum and take snapshots exactly as the 15-minute rows did.
 -- Generated from iwddm.agg_area; dropped and recreated when this file changes.
 SET LOCAL client_min_messages = warning;
 DO $$
@@ -33,7 +36,7 @@ BEGIN
             EXECUTE format($sql$
                 CREATE VIEW iwddm.%1$I AS
                 SELECT d.%2$I, %3$s
-                FROM iwddm.%4$I a
+                FROM %4$s a
                 JOIN iwddm.date_time d USING (date_time_key)
                 JOIN (SELECT dt.%2$I, max(dt.date_time_key) AS last_key
                       FROM iwddm.date_time dt, iwddm.mart_config c
@@ -41,7 +44,11 @@ BEGIN
                       GROUP BY dt.%2$I) l USING (%2$I)
                 GROUP BY d.%2$I, %5$s $sql$,
                 'iwd_agg_' || a.area || '_' || b.suffix, b.bucket_key,
-                concat_ws(', ', groups, flows, snaps), 'agg_' || a.area || '_15min', groups);
+                concat_ws(', ', groups, flows, snaps),
+                CASE WHEN b.suffix IN ('30min', 'hour') THEN format('iwddm.%I', 'agg_' || a.area || '_15min')
+                     ELSE format('(SELECT * FROM iwddm.%I UNION ALL SELECT * FROM iwddm.%I)',
+                                 'agg_' || a.area || '_15min', 'agg_' || a.area || '_day') END,
+                groups);
         END LOOP;
     END LOOP;
 END

@@ -38,6 +38,7 @@ BEGIN
     PERFORM set_config('iwddm.etl_audit_key', batch_key::text, true);
     marks := ARRAY[clock_timestamp()];
     CALL iwddm.load_parse_staged();
+    CALL iwddm.load_reject_purged();
     marks := marks || clock_timestamp();
     IF NOT EXISTS (SELECT 1 FROM pg_temp.load_raw) THEN
         -- Nothing was staged: no batch, no audit row.

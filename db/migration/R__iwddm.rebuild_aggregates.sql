@@ -20,6 +20,7 @@ BEGIN
         RAISE EXCEPTION 'rebuild_aggregates: invalid range % .. %', from_ts, to_ts
             USING HINT = 'Pass two timestamps with from_ts <= to_ts, e.g. (''2026-11-01'', ''2026-11-30'').';
     END IF;
+    PERFORM iwddm.refuse_purged_range('rebuild_aggregates', from_ts);
     LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;
     SELECT * INTO cfg FROM iwddm.mart_config;
     from_key := greatest(iwddm.interval_key(from_ts), cfg.agg_from);

@@ -5,7 +5,9 @@
 -- ahead; refreshes planner statistics of the i_ tables when tasks moved. The blended views
 -- and the aggregates do not change.
 -- A later event for a moved task moves it back (iwddm.load_reactivate_tasks).
--- Returns how many tasks moved. Takes the load lock; idempotent.
+-- Returns how many tasks moved. Takes the load lock; idempotent. The job's historical step
+-- then calls iwddm.purge_expired, which removes from the h_ tables what retention no longer
+-- keeps (docs/retention.md); a DBA running this by hand calls it too.
 CREATE OR REPLACE PROCEDURE iwddm.run_historical(INOUT moved integer DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$

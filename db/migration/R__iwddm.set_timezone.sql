@@ -20,6 +20,7 @@ BEGIN
         RAISE EXCEPTION 'set_timezone: unknown time zone %', coalesce(quote_literal(tz), 'NULL')
             USING HINT = 'Use an IANA name such as ''Europe/Berlin'' or ''UTC'' (see pg_timezone_names).';
     END IF;
+    PERFORM iwddm.refuse_purged_range('set_timezone', NULL);
     LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;
     IF (SELECT timezone FROM iwddm.mart_config) = tz THEN
         RETURN; -- another session set it while this one waited for the lock

@@ -2,7 +2,8 @@
 -- (SPEC §7, docs/wfm.md), as [from_key, to_key). Closed means strictly before the interval
 -- holding the latest loaded event (mart_config.agg_to). from_key follows the last delivered
 -- interval (iwddm.wfm_delivery), or is the first covered interval (agg_from) before any
--- delivery. pending = (to_key - from_key) / 900, 0 when nothing is loaded or all is delivered.
+-- delivery, and never before the 15-minute retention horizon (docs/retention.md).
+-- pending = (to_key - from_key) / 900, 0 when nothing is loaded or all is delivered.
 CREATE OR REPLACE FUNCTION iwddm.wfm_pending_range(OUT from_key bigint, OUT to_key bigint, OUT pending bigint)
 LANGUAGE plpgsql STABLE
 AS $$
@@ -16,7 +17,8 @@ BEGIN
         pending := 0;
         RETURN;
     END IF;
-    from_key := coalesce(last + 900, cfg.agg_from);
+    -- Intervals whose 15-minute rows were purged (docs/retention.md) are never sent.
+    from_key := greatest(coalesce(last + 900, cfg.agg_from), iwddm.interval_key(cfg.agg_15min_purged_before));
     to_key := greatest(cfg.agg_to, from_key);
     pending := (to_key - from_key) / 900;
 END

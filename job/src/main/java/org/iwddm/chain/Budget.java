@@ -29,6 +29,11 @@ final class Budget {
         });
     }
 
+    /** Whether the run's time budget (if any) is not spent yet; the purge stops between batches when it is. */
+    boolean hasTimeLeft() {
+        return timeLeft().map(left -> !left.isZero()).orElse(true);
+    }
+
     /** The page size: the batch size, cut so the run never exceeds its event budget. */
     int pageLimit(int batchSize, long eventsSoFar) {
         if (budget.maxEvents().isEmpty()) {

@@ -49,6 +49,7 @@ public final class JobRunner {
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile WfmResult wfm;
+    private final PurgeTally purged = new PurgeTally();
 
     public JobRunner(JobConfig config, FeedTuning tuning, MetricsReporter metrics) {
         this(config, tuning, metrics, new Database(config.database(), config.budget()));
@@ -134,7 +135,7 @@ public final class JobRunner {
             }
         }
         if (chain == ExecutionChain.HISTORICAL || chain == ExecutionChain.FULL) {
-            new HistoricalStep(session).run();
+            new HistoricalStep(session, config.retention(), new Budget(config.budget(), startedNanos), runId, purged).run();
         }
         if (chain.readsFeed() && config.wfm().enabled()) {
             wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);
@@ -206,7 +207,8 @@ public final class JobRunner {
         return new JobMetrics(succeeded, Instant.now(), stats.events(), stats.rejected(),
                 succeeded ? stats.pending() : java.util.OptionalLong.empty(), dimensions, tables,
                 pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.delivered()),
-                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()));
+                pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()),
+                purged.tables());
     }
 
     /**

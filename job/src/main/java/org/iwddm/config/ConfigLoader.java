@@ -64,7 +64,7 @@ public final class ConfigLoader {
         ExecutionChain chain = chain(p);
         return new JobConfig(chain, p.text(Variable.IWDDM_TENANT_ID).orElse("1"), p.text(Variable.IWDDM_CCID),
                 p.zone(Variable.IWDDM_TIMEZONE, "UTC"), database(p), feed(p, chain), budget(p), metrics(p),
-                gim(p), wfm(p));
+                gim(p), wfm(p), retention(p));
     }
 
     private static ExecutionChain chain(Parser p) {
@@ -153,6 +153,22 @@ public final class ConfigLoader {
         }
         return new GimSettings(true, url, p.required(Variable.IWDDM_GIM_DBUSER, why),
                 p.requiredSecret(Variable.IWDDM_GIM_PASSWORD, why));
+    }
+
+    /** Each IWDDM_RETAIN_* variable set: whole days (at least 1) or "forever"; unset ones change nothing. */
+    private static RetentionSettings retention(Parser p) {
+        Map<String, Optional<Integer>> changes = new LinkedHashMap<>();
+        RetentionSettings.VARIABLES.forEach((variable, setting) -> p.text(variable).ifPresent(text -> {
+            if (text.equalsIgnoreCase(RetentionSettings.FOREVER)) {
+                changes.put(setting, Optional.empty());
+            } else if (text.matches("\\d{1,5}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= RetentionSettings.MAX_DAYS) {
+                changes.put(setting, Optional.of(Integer.parseInt(text)));
+            } else {
+                p.problem(variable, Parser.show(variable, text) + " is not a number of days (1 to "
+                        + RetentionSettings.MAX_DAYS + ") or " + RetentionSettings.FOREVER);
+            }
+        }));
+        return new RetentionSettings(changes);
     }
 
     private static WfmSettings wfm(Parser p) {

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public record JobConfig(ExecutionChain chain, String tenantId, Optional<String> ccid, ZoneId timezone,
                         DatabaseSettings database, Optional<FeedSettings> feed, RunBudget budget,
-                        MetricsSettings metrics, GimSettings gim, WfmSettings wfm) {
+                        MetricsSettings metrics, GimSettings gim, WfmSettings wfm,
+                        RetentionSettings retention) {
 
     /** The metrics and log tenant: the contact-center id when set, else the short tenant id. */
     public String tenantLabel() {

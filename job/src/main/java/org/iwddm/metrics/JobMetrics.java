@@ -8,11 +8,19 @@ import java.util.OptionalLong;
 /**
  * The figures a finished run reports (SPEC §7). pending is empty when unknown (the run failed
  * or could not probe the feed); tables is empty when the database could not be read;
- * wfmDelivered / wfmPending are empty when the run did not push to WFM.
+ * wfmDelivered / wfmPending are empty when the run did not push to WFM; purged lists what the
+ * run's purge removed, per table (empty when nothing).
  */
 public record JobMetrics(boolean succeeded, Instant finishedAt, long events, long rejected, OptionalLong pending,
                          Map<String, Long> dimensionsNew, List<TableStats> tables, OptionalLong wfmDelivered,
-                         OptionalLong wfmPending) {
+                         OptionalLong wfmPending, List<PurgedTable> purged) {
+
+    /** A run whose purge removed nothing (or that did not purge). */
+    public JobMetrics(boolean succeeded, Instant finishedAt, long events, long rejected, OptionalLong pending,
+                      Map<String, Long> dimensionsNew, List<TableStats> tables, OptionalLong wfmDelivered,
+                      OptionalLong wfmPending) {
+        this(succeeded, finishedAt, events, rejected, pending, dimensionsNew, tables, wfmDelivered, wfmPending, List.of());
+    }
 
     /** A run without WFM push. */
     public JobMetrics(boolean succeeded, Instant finishedAt, long events, long rejected, OptionalLong pending,

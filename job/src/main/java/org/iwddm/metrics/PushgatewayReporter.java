@@ -67,6 +67,14 @@ public final class PushgatewayReporter implements MetricsReporter {
                     "dimension");
             metrics.dimensionsNew().forEach((name, count) -> dimensions.labelValues(name).set(count));
         }
+        if (!metrics.purged().isEmpty()) {
+            Gauge rows = labelled(registry, "iwddm_purge_rows", "Rows the run's purge removed per table", "table");
+            Gauge bytes = labelled(registry, "iwddm_purge_bytes", "Heap bytes the run's purge freed per table", "table");
+            for (PurgedTable table : metrics.purged()) {
+                rows.labelValues(table.table()).set(table.rows());
+                bytes.labelValues(table.table()).set(table.bytes());
+            }
+        }
         if (!metrics.tables().isEmpty()) {
             Gauge rows = labelled(registry, "iwddm_database_stats_rows", "Estimated rows per table", "table");
             Gauge size = labelled(registry, "iwddm_database_stats_size", "Total bytes per table, indexes included", "table");
