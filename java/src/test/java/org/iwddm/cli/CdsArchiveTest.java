@@ -47,7 +47,7 @@ class CdsArchiveTest {
         Process listing = java(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+PrintSharedArchiveAndExit"), classPath);
         String archived = finish(listing, 60);
         for (String used : List.of("org.iwddm.chain.JobRunner", "org.iwddm.db.ShippedMigrations", "org.postgresql.Driver",
-                "org.apache.hc.client5.http.impl.classic.CloseableHttpClient", "com.google.gson.stream.JsonReader")) {
+                "org.apache.hc.client5.http.impl.classic.CloseableHttpClient", "org.iwddm.feed.JsonScanner")) {
             assertTrue(archived.contains(": " + used + " app_loader"), used + " is archived:\n" + archived);
         }
     }
