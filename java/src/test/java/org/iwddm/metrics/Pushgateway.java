@@ -36,7 +36,10 @@ public final class Pushgateway implements AutoCloseable {
                     + " (scripts/install-test-deps does)");
         }
         int port = freePort();
-        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
+        // No persistence: Debian defaults to /var/lib/prometheus/pushgateway.data, shared by every
+        // gateway on the machine, so one test's pushes (a failed run's last_fail) would reach the next.
+        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port,
+                "--persistence.file=")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Pushgateway gateway = new Pushgateway(process, port);
         gateway.awaitReady();
