@@ -10,7 +10,8 @@
 --     is summed over (so '{}' explains the total over all groups); the value is then the sum
 --     of the matching view rows.
 --   flow measures: each task's flows summed over the bucket's covered intervals; the event is
---     the task's last event in the bucket. Snapshot measures: each task's flows summed up to
+--     the task's last event in the bucket that can make the measure (its first event for
+--     entered, a completion for completed, an exit for exited_queue, ...; else its last). Snapshot measures: each task's flows summed up to
 --     the end e of the bucket's last covered interval (its state at e); the event is the
 --     task's last event before e.
 --   One row per task with a non-zero contribution: its interaction id, contribution, that
@@ -33,6 +34,10 @@ DECLARE
     is_flow    boolean;
     unknown    text;
     group_sql  text;
+    start_ts   timestamptz;
+    local_ts   timestamp;
+    bucket_key bigint;
+    event_sql  text;  -- true for the events that can make the measure's flows
 BEGIN
     IF area IS NULL OR measure IS NULL OR at IS NULL THEN
         RAISE EXCEPTION 'explain_measure: area, measure and at are required'
@@ -66,22 +71,46 @@ BEGIN
             USING HINT = format('The group columns of %s are: %s.', area, array_to_string(def.group_columns, ', '));
     END IF;
     SELECT string_agg(g.key, ', ' ORDER BY g.key) INTO unknown FROM jsonb_each(group_keys) g
-    WHERE jsonb_typeof(g.value) <> 'number' OR g.value::text !~ '^-?[0-9]{1,18}$';
+    WHERE jsonb_typeof(g.value) <> 'number' OR g.value::text !~ '^-?[0-9]{1,19}$'
+       OR g.value::text::numeric NOT BETWEEN -9223372036854775808 AND 9223372036854775807;
     IF unknown IS NOT NULL THEN
         RAISE EXCEPTION 'explain_measure: the key of group column % is not an integer', unknown
             USING HINT = 'Group keys are the dimension keys of the view''s group columns, e.g. {"department_key": 12}.';
     END IF;
 
     SELECT * INTO cfg FROM iwddm.mart_config;
+    -- The key of the bucket holding `at`, as iwddm.extend_calendar writes it, then the
+    -- bucket's covered intervals (a bucket starts at or before its intervals, within a year).
+    start_ts := to_timestamp(iwddm.interval_key(at));
+    local_ts := start_ts AT TIME ZONE cfg.timezone;
+    bucket_key := extract(epoch FROM CASE bucket
+        WHEN '15min' THEN start_ts
+        WHEN '30min' THEN start_ts - make_interval(mins => extract(minute FROM local_ts)::integer % 30)
+        WHEN 'hour' THEN start_ts - make_interval(mins => extract(minute FROM local_ts)::integer)
+        WHEN 'qrtr' THEN date_trunc('quarter', start_ts, cfg.timezone)
+        ELSE date_trunc(bucket, start_ts, cfg.timezone) END)::bigint;
     EXECUTE format('SELECT min(d.date_time_key), max(d.date_time_key) FROM iwddm.date_time d
-                    WHERE d.%1$I = (SELECT x.%1$I FROM iwddm.date_time x WHERE x.date_time_key = $1)
-                      AND d.date_time_key BETWEEN $2 AND $3', bucket_col)
-       INTO first_key, last_key USING iwddm.interval_key(at), cfg.agg_from, cfg.agg_to;
+                    WHERE d.%I = $1 AND d.date_time_key BETWEEN greatest($2, $1) AND least($3, $1 + 367 * 86400)',
+                   bucket_col)
+       INTO first_key, last_key USING bucket_key, cfg.agg_from, cfg.agg_to;
     IF last_key IS NULL THEN
         RETURN;
     END IF;
     is_flow := measure = ANY (def.flow_measures);
-    SELECT coalesce(string_agg(format(' AND f.%I = ($3->>%L)::bigint', g), ''), '') INTO group_sql
+    -- Which of a task's events in the bucket made a flow (the last such one is shown).
+    event_sql := CASE WHEN NOT is_flow THEN 'x.task_event_id IS NOT NULL'
+        WHEN measure = 'entered' THEN 'x.event_ts = k.created_ts'
+        WHEN measure IN ('completed', 'completed_overdue', 'complete_time_sum_sec', 'finished')
+            THEN format('x.status_key = %s', (SELECT s.status_key FROM iwddm.status s WHERE s.status_name = 'completed'))
+        WHEN measure IN ('canceled', 'rejected')
+            THEN format('x.status_key = %s', (SELECT s.status_key FROM iwddm.status s WHERE s.status_name = measure))
+        WHEN measure = 'assigned'
+            THEN format('x.status_key = %s', (SELECT s.status_key FROM iwddm.status s WHERE s.status_name = 'assigned'))
+        WHEN measure = 'entered_queue' THEN 'x.entered_queue_key IS NOT NULL'
+        WHEN measure IN ('exited_queue', 'queue_time_sum_sec') THEN 'x.exited_queue_key IS NOT NULL'
+        WHEN measure IN ('abandoned', 'work_time_sum_sec') THEN 'x.work_time_sec > 0'
+        ELSE 'x.task_event_id IS NOT NULL' END;
+    SELECT coalesce(string_agg(format(' AND f.%1$I = ($3->>%1$L)::bigint', g), ''), '') INTO group_sql
     FROM jsonb_object_keys(group_keys) g;
 
     RETURN QUERY EXECUTE format($sql$
@@ -98,15 +127,15 @@ BEGIN
                    'due_ts', e.due_ts,
                    'age_sec', CASE WHEN $4 THEN NULL ELSE iwddm.whole_seconds(k.created_ts, $6) END))
         FROM contributions c
+        LEFT JOIN LATERAL (SELECT tf.created_ts FROM iwddm.task_fact tf WHERE tf.interaction_id = c.interaction_id) k ON true
         LEFT JOIN LATERAL (
             SELECT x.* FROM iwddm.task_event_fact x
             WHERE x.interaction_id = c.interaction_id AND x.event_ts >= $5 AND x.event_ts < $6
-            ORDER BY x.event_ts DESC, x.task_event_id DESC LIMIT 1) e ON true
-        LEFT JOIN LATERAL (SELECT tf.created_ts FROM iwddm.task_fact tf WHERE tf.interaction_id = c.interaction_id) k ON true
+            ORDER BY %4$s DESC, x.event_ts DESC, x.task_event_id DESC LIMIT 1) e ON true
         LEFT JOIN iwddm.task_event_type t ON t.task_event_type_key = e.task_event_type_key
         LEFT JOIN iwddm.status s ON s.status_key = e.status_key
         ORDER BY c.interaction_id $sql$,
-        measure, 'agg_' || area || '_flow', group_sql)
+        measure, 'agg_' || area || '_flow', group_sql, event_sql)
     USING CASE WHEN is_flow THEN first_key ELSE (-9223372036854775807 - 1) END, last_key, group_keys, is_flow,
           CASE WHEN is_flow THEN to_timestamp(first_key) ELSE '-infinity'::timestamptz END, to_timestamp(last_key + 900);
 END

@@ -1,4 +1,4 @@
--- iwddm.verify_closed_days(run_id, chain, days, differences): the historical chain's check of
+-- iwddm.verify_closed_days(run_id, chain) -> (days, differences): the historical chain's check of
 -- the aggregates. When mart_config.verify_closed_days is on, runs iwddm.verify_aggregates on
 -- every local day closed since mart_config.verified_through (the day before the first open
 -- one, as iwddm.run_historical counts them; at most the last 7, none before the first loaded
@@ -6,8 +6,8 @@
 -- 'differences', differences = the count, message naming the differing measures) and
 -- advances verified_through. Returns how many days were verified and the differences found
 -- (both null when the setting is off or no day was due). Changes no aggregate.
-CREATE OR REPLACE PROCEDURE iwddm.verify_closed_days(run_id uuid DEFAULT NULL, chain text DEFAULT NULL,
-                                                     INOUT days integer DEFAULT NULL, INOUT differences bigint DEFAULT NULL)
+CREATE OR REPLACE FUNCTION iwddm.verify_closed_days(run_id uuid DEFAULT NULL, chain text DEFAULT NULL,
+                                                    OUT days integer, OUT differences bigint)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -19,8 +19,6 @@ DECLARE
     detail   text;
 BEGIN
     SELECT * INTO cfg FROM iwddm.mart_config;
-    days := NULL;
-    differences := NULL;
     IF NOT cfg.verify_closed_days OR cfg.last_event_ts IS NULL THEN
         RETURN;
     END IF;
@@ -40,8 +38,8 @@ BEGIN
                 clock_timestamp(), found_n,
                 format('verified the aggregates of %s (%s): %s differing values%s', day, cfg.timezone, found_n,
                        CASE WHEN found_n > 0 THEN ' (' || detail || '); repair with CALL iwddm.rebuild_aggregates('
-                            || quote_literal(day::timestamp AT TIME ZONE cfg.timezone) || ', '
-                            || quote_literal((day + 1)::timestamp AT TIME ZONE cfg.timezone - interval '1 microsecond') || ')'
+                            || quote_literal(day || ' 00:00 ' || cfg.timezone) || ', '
+                            || quote_literal(day || ' 23:59:59.999999 ' || cfg.timezone) || ')'
                             ELSE '' END));
         days := coalesce(days, 0) + 1;
         differences := coalesce(differences, 0) + found_n;
