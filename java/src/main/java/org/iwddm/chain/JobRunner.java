@@ -123,7 +123,7 @@ public final class JobRunner {
             }
         }
         if (chain == ExecutionChain.HISTORICAL || chain == ExecutionChain.FULL) {
-            new HistoricalStep(session).run();
+            new HistoricalStep(session, runId, chain.label(), metrics).run();
         }
         if (chain.readsFeed() && config.wfm().enabled()) {
             wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);
