@@ -160,4 +160,25 @@ BEGIN
             USING tasks;
     END LOOP;
 END
+
+-- The HINT of the error a statement raises; null when it raises none (or one without a hint).
+CREATE OR REPLACE FUNCTION iwddm_test.error_hint(statement text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    hint text;
+BEGIN
+    EXECUTE statement;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS hint = PG_EXCEPTION_HINT;
+    RETURN hint;
+END
+$$;
+
+-- The group of the builder's default task in task_classif / task_age (T1, S1, Billing/Refunds).
+CREATE OR REPLACE FUNCTION iwddm_test.classif_group() RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object('tenant_key', iwddm_test.tenant_key('T1'), 'solution_key', iwddm_test.solution_key('S1'),
+                              'department_key', iwddm_test.department_key('Billing'),
+                              'process_key', iwddm_test.process_key('Billing', 'Refunds'))
 $$;

@@ -112,6 +112,15 @@ class DemoRunTest {
             assertEquals(single(connection, "SELECT count(*) FROM iwddm.task_fact"), entered,
                     "every task entered on the only day");
         }
+        DemoReport.Explained explained = report.explained();
+        long largest = report.lines().stream().mapToLong(DemoReport.Line::backlog).max().orElse(0);
+        assertTrue(largest > 0, "the day ends with a backlog to explain");
+        assertEquals(largest, explained.value(), "the largest backlog of the report is explained");
+        assertEquals(explained.value(), explained.tasks().stream().mapToLong(DemoReport.Task::contribution).sum(),
+                "its tasks' contributions add up to it");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("contributions add up to " + largest), printed.toString());
     }
 
     /**

@@ -135,7 +135,8 @@ public final class JobRunner {
             }
         }
         if (chain == ExecutionChain.HISTORICAL || chain == ExecutionChain.FULL) {
-            new HistoricalStep(session, config.retention(), new Budget(config.budget(), startedNanos), runId, purged).run();
+            new HistoricalStep(session, config.retention(), new Budget(config.budget(), startedNanos), runId, purged,
+                    chain.label(), metrics).run();
         }
         if (chain.readsFeed() && config.wfm().enabled()) {
             wfm = new WfmPush(config.wfm(), config.tenantLabel()).run(session);

@@ -23,6 +23,10 @@ public interface MetricsReporter {
 
     void finished(JobMetrics metrics);
 
+    /** A verification of closed days' aggregates found this many differing values (0: none). */
+    default void verified(long differences) {
+    }
+
     /** False when nothing is reported, so the run need not gather database figures. */
     default boolean enabled() {
         return true;

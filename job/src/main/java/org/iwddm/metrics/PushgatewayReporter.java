@@ -61,6 +61,15 @@ public final class PushgatewayReporter implements MetricsReporter {
         push(registry, "end");
     }
 
+    /** Pushed on its own so the value stays until the next verification, whatever runs in between. */
+    @Override
+    public void verified(long differences) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        gauge(registry, "iwddm_verify_differences",
+                "Aggregate values that differed from the facts in the last verification of closed days").set(differences);
+        push(registry, "verify");
+    }
+
     private static void addLabelled(PrometheusRegistry registry, JobMetrics metrics) {
         if (!metrics.dimensionsNew().isEmpty()) {
             Gauge dimensions = labelled(registry, "iwddm_etl_stats_dimensions_new", "New members per dimension in the run",
