@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
  * separate JVMs with this JVM's options and class path, which must be jar files only (CDS).
  */
 @Command(name = "cds-archive", mixinStandardHelpOptions = true,
-        description = {"Writes a class data sharing archive for a faster start of `iwddm run`: trains an idle run",
-                "against an embedded PostgreSQL and a simulated IWD. Use the archive with",
-                "-XX:SharedArchiveFile=FILE (bin/iwddm and the image do); it fits this jar and this JVM only."},
+        description = {"Writes a class data sharing archive for a faster start of `iwddm run`.",
+                "Trains an idle run against an embedded PostgreSQL and a simulated IWD.",
+                "Use the archive with -XX:SharedArchiveFile=FILE (bin/iwddm and the image do); it fits this jar "
+                + "and this JVM only."},
         footer = {"", "Exit status: 0 archive written, 1 training failed, 2 not run from jar files."})
 final class CdsArchiveCommand implements Callable<Integer> {
     private static final Instant FEED_START = Instant.parse("2026-11-20T00:00:00Z");
