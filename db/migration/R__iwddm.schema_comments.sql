@@ -77,7 +77,7 @@ COMMENT ON COLUMN iwddm.agg_area.group_columns IS 'the dimension keys it groups 
 COMMENT ON COLUMN iwddm.agg_area.flow_measures IS 'measures counting what happened in an interval (summed over coarser buckets)';
 COMMENT ON COLUMN iwddm.agg_area.snapshot_measures IS 'measures counting the state at an interval''s end (a coarser bucket takes the value of its last interval)';
 
-COMMENT ON TABLE iwddm.status IS 'Static dimension of task statuses (FEED.md): which are final and which are held (SPEC §3, §5).';
+COMMENT ON TABLE iwddm.status IS 'Static dimension of task statuses as the IWD feed sends them: which are final and which are held (SPEC §3, §5).';
 COMMENT ON COLUMN iwddm.status.status_key IS 'surrogate key; key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 COMMENT ON COLUMN iwddm.status.status_name IS 'status as the feed names it, e.g. new, assigned, completed, canceled, rejected, held';
 COMMENT ON COLUMN iwddm.status.is_final IS 'a final status: completed, canceled or rejected (a task there is not open)';
