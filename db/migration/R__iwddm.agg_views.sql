@@ -53,3 +53,13 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- Recreated views lost their comments: copy them again (on a new database the procedure comes
+-- later, and R__iwddm.schema_comments.sql calls it).
+DO $$
+BEGIN
+    IF to_regprocedure('iwddm.copy_comments()') IS NOT NULL THEN
+        CALL iwddm.copy_comments();
+    END IF;
+END
+$$;

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code iwddm demo}: embedded PostgreSQL + simulated IWD + repeated runs, then a report. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"One-command demo: starts an embedded PostgreSQL and a simulated IWD in this process,",
-                "runs the full chain after every simulated step, prints a per-department/process report of",
-                "the last simulated day and how to connect with psql. Downloads nothing at run time.",
-                "Without --once the database stays up until Ctrl-C."})
+        description = {"One-command demo: the job on an embedded PostgreSQL and a simulated IWD, then a report.",
+                "Starts an embedded PostgreSQL and a simulated IWD in this process, runs the full chain "
+                + "after every simulated step, and prints a per-department/process report of the last "
+                + "simulated day. Downloads nothing at run time.",
+                "Without --once the database stays up until Ctrl-C, and the psql line to reach it is printed."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Print the report and exit instead of keeping the database running.")
     boolean once;
@@ -67,10 +68,11 @@ final class DemoCommand implements Callable<Integer> {
                 System.err.println("iwddm demo: " + e.getMessage());
                 return 1;
             }
-            System.out.println();
-            System.out.println("The mart: " + database.psqlCommand() + "   (password: any, trust on loopback)");
-            System.out.println("  e.g. SELECT * FROM iwddm.iwd_agg_task_classif_hour; SELECT * FROM iwddm.task_fact LIMIT 5;");
             if (!once) {
+                // Only while the database is up: with --once it stops as this returns.
+                System.out.println();
+                System.out.println("The mart: " + database.psqlCommand() + "   (password: any, trust on loopback)");
+                System.out.println("  e.g. SELECT * FROM iwddm.iwd_agg_task_classif_hour; SELECT * FROM iwddm.task_fact LIMIT 5;");
                 System.out.println("The database stays up until Ctrl-C.");
                 awaitInterrupt();
             }

@@ -76,6 +76,10 @@ public final class DemoReport {
         this.explained = explained;
     }
 
+    static DemoReport of(String day, List<Line> lines) {
+        return new DemoReport(day, lines, null);
+    }
+
     public static DemoReport read(DemoTarget target) throws DemoException {
         String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + target.database();
         try (Connection connection = DriverManager.getConnection(url, target.user(), target.password())) {
@@ -132,11 +136,12 @@ public final class DemoReport {
     public void print(PrintStream out) {
         out.println();
         out.println("Tasks per department and process on " + (day == null ? "(no day loaded)" : day) + " (mart time zone)");
-        out.printf("%-14s %-18s %8s %9s %8s %8s %13s%n", "department", "process", "entered", "completed",
-                "backlog", "overdue", "avg done (h)");
+        out.printf("%s %s %8s %9s %8s %8s %13s%n", TextColumns.fit("department", 14), TextColumns.fit("process", 18),
+                "entered", "completed", "backlog", "overdue", "avg done (h)");
         for (Line line : lines) {
-            out.printf("%-14s %-18s %8d %9d %8d %8d %13s%n", cut(line.department(), 14), cut(line.process(), 18),
-                    line.entered(), line.completed(), line.backlog(), line.overdueBacklog(),
+            out.printf("%s %s %8d %9d %8d %8d %13s%n", TextColumns.fit(line.department(), 14),
+                    TextColumns.fit(line.process(), 18), line.entered(), line.completed(), line.backlog(),
+                    line.overdueBacklog(),
                     line.averageCompletionHours() == null ? "-" : String.format("%.1f", line.averageCompletionHours()));
         }
         out.println("backlog and overdue: open tasks at the end of the day (or of the last loaded interval)");
@@ -152,7 +157,7 @@ public final class DemoReport {
                 + "? iwddm.explain_measure lists the open tasks behind it:");
         int shown = Math.min(5, explained.tasks().size());
         for (Task task : explained.tasks().subList(0, shown)) {
-            out.printf("  %-24s %+d  %-10s last event %s%n", cut(task.interactionId(), 24), task.contribution(),
+            out.printf("  %s %+d  %-10s last event %s%n", TextColumns.fit(task.interactionId(), 24), task.contribution(),
                     task.status(), task.lastEvent());
         }
         if (explained.tasks().size() > shown) {
@@ -160,9 +165,5 @@ public final class DemoReport {
         }
         long sum = explained.tasks().stream().mapToLong(Task::contribution).sum();
         out.println("  contributions add up to " + sum + " (see docs/aggregates.md, \"Explain a number\")");
-    }
-
-    private static String cut(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }

@@ -196,10 +196,12 @@ public final class JobRunner {
     private JobMetrics figures(boolean succeeded, Connection session) {
         List<TableStats> tables = List.of();
         Map<String, Long> dimensions = Map.of();
+        java.util.Optional<Instant> lastEvent = java.util.Optional.empty();
         if (session != null && metrics.enabled()) {
             try {
                 tables = DatabaseStats.tables(session);
                 dimensions = DatabaseStats.dimensionsNew(session, runId);
+                lastEvent = DatabaseStats.lastEventAt(session);
             } catch (SQLException e) {
                 JobLog.warn("could not read database statistics for metrics: " + Errors.describe(e));
             }
@@ -209,7 +211,7 @@ public final class JobRunner {
                 succeeded ? stats.pending() : java.util.OptionalLong.empty(), dimensions, tables,
                 pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.delivered()),
                 pushed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(pushed.pending()),
-                purged.tables());
+                purged.tables(), lastEvent);
     }
 
     /**

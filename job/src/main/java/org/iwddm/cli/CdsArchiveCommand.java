@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
  * the command fails. All three are JVMs with this JVM's options and class path (jar files only).
  */
 @Command(name = "cds-archive", mixinStandardHelpOptions = true,
-        description = {"Writes a class data sharing archive for a faster start of `iwddm run`: trains a run",
-                "against nothing (no database, no IWD), dumps the classes it loaded and checks that the",
-                "archive maps. Use it with -XX:SharedArchiveFile=FILE -Xshare:on (bin/iwddm and the image do);",
-                "it fits this jar and this Java runtime only."},
+        description = {"Writes a class data sharing archive for a faster start of `iwddm run`.",
+                "Trains a run against nothing (no database, no IWD), dumps the classes it loaded and checks "
+                + "that the archive maps.",
+                "Use it with -XX:SharedArchiveFile=FILE -Xshare:on (bin/iwddm and the image do); it fits this jar "
+                + "and this Java runtime only."},
         footer = {"", "Exit status: 0 archive written and mapped, 1 training, dump or check failed, 2 not run from jar files."})
 final class CdsArchiveCommand implements Callable<Integer> {
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);

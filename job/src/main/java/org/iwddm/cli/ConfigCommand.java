@@ -16,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
  * then validates the configuration as {@code run} would, without touching anything.
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Shows the configuration the job would use (secrets masked) and where each value",
-                "comes from (environment or secret file), then validates it without running anything."},
+        description = {"Shows the configuration the job would use (secrets masked) and validates it.",
+                "Prints each variable's value and where it comes from (environment or secret file), "
+                + "then validates the configuration as run would, without running anything."},
         footer = {"", "Exit status: 0 configuration valid, 2 configuration invalid (every problem listed)."})
 final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
@@ -39,9 +40,15 @@ final class ConfigCommand implements Callable<Integer> {
             out.println("configuration valid");
             return 0;
         } catch (ConfigException e) {
-            e.problems().forEach(problem -> out.println("problem: " + problem));
-            out.println(e.getMessage());
+            printProblems(out, e);
             return RunCommand.CONFIG_INVALID;
         }
+    }
+
+    /** Each problem on its own line, then how many: once each (the exception's message repeats them all). */
+    static void printProblems(PrintStream out, ConfigException e) {
+        e.problems().forEach(problem -> out.println("problem: " + problem));
+        int count = e.problems().size();
+        out.println("configuration invalid (" + count + (count == 1 ? " problem)" : " problems)"));
     }
 }

@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "iwddm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "IWD Data Mart: loads IWD task events into a PostgreSQL reporting database.",
-        subcommands = {RunCommand.class, ConfigCommand.class, CdsArchiveCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success (also: nothing to do, run skipped because another holds the lock),",
-                "2 configuration invalid or bad usage, 1 any other failure.",
+        subcommands = {RunCommand.class, ConfigCommand.class, CheckCommand.class, CdsArchiveCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success (also: nothing to do, run skipped because another holds the lock), "
+                + "2 configuration invalid or bad usage, 1 any other failure.",
                 "Configuration: environment variables IWDDM_* and secret files, see docs/configuration.md."})
 public final class Main implements Callable<Integer> {
     private final Map<String, String> environment;

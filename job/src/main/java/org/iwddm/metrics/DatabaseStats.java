@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reads the figures of SPEC §7 that live in the database. Catalog reads only: cheap at any size. */
@@ -28,6 +31,15 @@ public final class DatabaseStats {
             }
         }
         return tables;
+    }
+
+    /** The newest event time loaded into the mart (mart_config.last_event_ts); empty before the first load. */
+    public static Optional<Instant> lastEventAt(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT max(last_event_ts) FROM iwddm.mart_config")) {
+            Timestamp last = row.next() ? row.getTimestamp(1) : null;
+            return Optional.ofNullable(last).map(Timestamp::toInstant);
+        }
     }
 
     /** New dimension members of a run: load_staged records {dimension: count} per batch; summed here. */

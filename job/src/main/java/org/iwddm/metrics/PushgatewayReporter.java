@@ -57,6 +57,8 @@ public final class PushgatewayReporter implements MetricsReporter {
                 "15-minute intervals WFM acknowledged in the run").set(d));
         metrics.wfmPending().ifPresent(p -> gauge(registry, "iwddm_wfm_intervals_pending",
                 "Closed 15-minute intervals not yet delivered to WFM").set(p));
+        metrics.lastEventAt().ifPresent(at -> gauge(registry, "iwddm_etl_last_event_timestamp_seconds",
+                "Unix time (seconds) of the newest event loaded into the mart").set(at.getEpochSecond()));
         addLabelled(registry, metrics);
         push(registry, "end");
     }

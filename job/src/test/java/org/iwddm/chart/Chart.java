@@ -13,6 +13,15 @@ import java.util.Map;
 final class Chart {
     static final Path DIR = Path.of(System.getProperty("user.dir"), "chart", "iwddm-cronjob");
     static final String RELEASE = "iwddm-0001";
+    /** The Kubernetes version rendered against (helm template's default, 1.20, is below the chart's kubeVersion). */
+    static final String KUBE_VERSION = "1.29.0";
+    /** The values every install must give (the seed's defaults leave them empty). */
+    static final String REQUIRED = """
+            image: {repository: iwddm}
+            iwddm:
+              db: {host: pg.db, dbname: iwddm_0001, user: iwddm_dm}
+              env: {restUrl: "http://iwd.iwd.svc.cluster.local:4024/iwd/v3"}
+            """;
 
     private Chart() {
     }
@@ -34,16 +43,26 @@ final class Chart {
     }
 
     static Manifests renderChart(Path chart, Path... valuesFiles) {
-        TemplateCommand template = helm(chart).template().withName(RELEASE).withNamespace("iwddm");
+        return renderRelease(chart, RELEASE, valuesFiles);
+    }
+
+    static Manifests renderRelease(Path chart, String release, Path... valuesFiles) {
+        TemplateCommand template = helm(chart).template().withName(release).withNamespace("iwddm")
+                .withKubeVersion(KUBE_VERSION);
         for (Path values : valuesFiles) {
             template = template.withValuesFile(values);
         }
         return new Manifests(template.call());
     }
 
-    /** Renders with an override file written from YAML text. */
+    /** Renders with the required values, then an override file written from YAML text. */
     static Manifests renderYaml(Path dir, String valuesYaml) {
-        return render(valuesFile(dir, valuesYaml));
+        return render(required(dir), valuesFile(dir, valuesYaml));
+    }
+
+    /** A values file with {@link #REQUIRED}. */
+    static Path required(Path dir) {
+        return valuesFile(dir, REQUIRED);
     }
 
     static Path valuesFile(Path dir, String valuesYaml) {

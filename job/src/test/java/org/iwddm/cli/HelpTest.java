@@ -1,6 +1,7 @@
 package org.iwddm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +33,8 @@ class HelpTest {
 
     @ParameterizedTest
     @CsvSource({"--help, Usage: iwddm", "run --help, Usage: iwddm run", "config --help, Usage: iwddm config",
-            "help run, Usage: iwddm run", "help, Usage: iwddm", "cds-archive --help, Usage: iwddm cds-archive"})
+            "help run, Usage: iwddm run", "help, Usage: iwddm", "cds-archive --help, Usage: iwddm cds-archive",
+            "check --help, Usage: iwddm check"})
     void everyCommandHasHelp(String args, String usage) {
         String output = run(0, args.split(" "))[0];
 
@@ -45,6 +48,39 @@ class HelpTest {
         Map<String, String> incomplete = Map.of("IWDDM_DB_HOST", "localhost");
         assertEquals(RunCommand.CONFIG_INVALID, Main.execute(incomplete, "run"));
         assertEquals(RunCommand.CONFIG_INVALID, Main.execute(incomplete, "run", "--chain", "full"));
+    }
+
+    @Test
+    void aBadChainOptionIsBadUsageOfTheOptionNotAConfigurationProblem() {
+        String output = run(2, "run", "--chain", "bogus")[0];
+
+        assertTrue(output.startsWith("Invalid value for option '--chain': 'bogus' is not a chain (initialize, intraday,"
+                + " historical, full)"), output);
+        assertTrue(output.contains("Usage: iwddm run"), output);
+        assertFalse(output.contains("IWDDM_EXECUTION_CHAIN: 'bogus'"), output);
+    }
+
+    /** The command list shows each command's first description paragraph: one whole sentence, never a line cut mid-sentence. */
+    @Test
+    void everyCommandIsSummedUpInAWholeSentence() {
+        CommandLine main = new CommandLine(new Main(Map.of()));
+        for (Map.Entry<String, CommandLine> command : main.getSubcommands().entrySet()) {
+            if (command.getKey().equals("help")) {
+                continue;
+            }
+            var usage = command.getValue().getCommandSpec().usageMessage();
+            String summary = usage.description()[0];
+            assertTrue(summary.endsWith(".") && summary.indexOf(". ") < 0, command.getKey() + " sums up in one sentence: " + summary);
+            for (String paragraph : usage.description()) {
+                assertTrue(paragraph.endsWith("."), command.getKey() + " description paragraph ends a sentence: " + paragraph);
+            }
+            for (String paragraph : usage.footer()) {
+                assertTrue(paragraph.isEmpty() || paragraph.endsWith("."), command.getKey() + " footer: " + paragraph);
+            }
+        }
+        String list = run(0, "--help")[0];
+        assertTrue(list.contains("  config       Shows the configuration the job would use (secrets masked) and\n"
+                + "                 validates it.\n"), list);
     }
 
     @ParameterizedTest

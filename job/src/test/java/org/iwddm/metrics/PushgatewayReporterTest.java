@@ -48,7 +48,8 @@ class PushgatewayReporterTest {
             assertEquals((double) start.getEpochSecond(), gateway.value("iwddm_job_last_start", GROUP), "Unix seconds");
 
             reporter.finished(new JobMetrics(true, start.plusSeconds(42), 1234, 5, OptionalLong.of(777),
-                    Map.of("agent", 3L, "queue", 1L), List.of(new TableStats("i_task_fact", 900, 65536))));
+                    Map.of("agent", 3L, "queue", 1L), List.of(new TableStats("i_task_fact", 900, 65536)),
+                    OptionalLong.empty(), OptionalLong.empty(), Optional.of(start.minusSeconds(300))));
 
             assertEquals(0.0, gateway.value("iwddm_job_active", GROUP));
             assertEquals((double) start.getEpochSecond() + 42, gateway.value("iwddm_job_last_success", GROUP));
@@ -60,6 +61,7 @@ class PushgatewayReporterTest {
             assertEquals(1.0, gateway.value("iwddm_etl_stats_dimensions_new", with("dimension", "queue")));
             assertEquals(900.0, gateway.value("iwddm_database_stats_rows", with("table", "i_task_fact")));
             assertEquals(65536.0, gateway.value("iwddm_database_stats_size", with("table", "i_task_fact")));
+            assertEquals((double) start.getEpochSecond() - 300, gateway.value("iwddm_etl_last_event_timestamp_seconds", GROUP));
         }
     }
 
@@ -92,6 +94,9 @@ class PushgatewayReporterTest {
     void aRunPushesItsFiguresAndTheDatabaseStatistics() throws Exception {
         try (Pushgateway gateway = Pushgateway.start(); TestDatabase database = TestDatabase.createMigrated();
              FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(5))) {
+            double newestEvent = TestEvents.lifecycles(5).stream()
+                    .map(e -> com.google.gson.JsonParser.parseString(e).getAsJsonObject().get("timestamp").getAsString())
+                    .mapToLong(ts -> Instant.parse(ts).getEpochSecond()).max().orElseThrow();
             Map<String, String> env = TestEnvironment.forJob(database, iwd.restUrl());
             env.put("IWDDM_MONITORING_ENABLED", "true");
             env.put("IWDDM_PUSHGATEWAY_URL", gateway.url().toString());
@@ -106,6 +111,8 @@ class PushgatewayReporterTest {
             assertEquals(0.0, gateway.value("iwddm_etl_stats_general_pending", group));
             assertEquals(0.0, gateway.value("iwddm_etl_stats_general_rejected", group));
             assertNull(gateway.value("iwddm_job_last_fail", group));
+            assertEquals(newestEvent, gateway.value("iwddm_etl_last_event_timestamp_seconds", group),
+                    "the freshness metric: the newest loaded event's time");
             Map<String, String> agents = new java.util.HashMap<>(group);
             agents.put("dimension", "agent");
             assertTrue(gateway.value("iwddm_etl_stats_dimensions_new", agents) >= 1, gateway.metrics());

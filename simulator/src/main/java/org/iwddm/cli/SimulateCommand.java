@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code iwddm simulate}: a simulated IWD feed server on loopback, until Ctrl-C. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Serves a simulated IWD task-event feed (FEED.md) on a loopback port until Ctrl-C.",
-                "The stream is generated from a seed (the same seed gives the same events); an event is",
-                "served once the simulated clock, running --speed simulated seconds per real second from",
-                "--start, has passed its arrival. Point IWDDM_REST_URL at the printed URL."})
+                "The stream is generated from a seed (the same seed gives the same events); an event is "
+                + "served once the simulated clock, running --speed simulated seconds per real second from "
+                + "--start, has passed its arrival.", "Point IWDDM_REST_URL at the printed URL."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4024", description = "Loopback port (0: any free one). Default ${DEFAULT-VALUE}.")
     int port;
