@@ -159,7 +159,7 @@ class ChainsTest {
             lock.execute("LOCK TABLE iwddm.run_lock IN EXCLUSIVE MODE");
             try (Connection session = database.connect()) {
                 org.iwddm.load.RunAudit audit = new org.iwddm.load.RunAudit(session, java.util.UUID.randomUUID(), "intraday",
-                        java.time.Instant.now());
+                        java.time.Instant.now(), null);
                 assertEquals(1, audit.skipped("first"));
                 assertEquals(2, audit.skipped("second"));
             }

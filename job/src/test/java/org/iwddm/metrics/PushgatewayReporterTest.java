@@ -49,7 +49,7 @@ class PushgatewayReporterTest {
 
             reporter.finished(new JobMetrics(true, start.plusSeconds(42), 1234, 5, OptionalLong.of(777),
                     Map.of("agent", 3L, "queue", 1L), List.of(new TableStats("i_task_fact", 900, 65536)),
-                    OptionalLong.empty(), OptionalLong.empty(), Optional.of(start.minusSeconds(300))));
+                    OptionalLong.empty(), OptionalLong.empty(), List.of(), Optional.of(start.minusSeconds(300))));
 
             assertEquals(0.0, gateway.value("iwddm_job_active", GROUP));
             assertEquals((double) start.getEpochSecond() + 42, gateway.value("iwddm_job_last_success", GROUP));
