@@ -35,15 +35,31 @@ public final class Pushgateway implements AutoCloseable {
             throw new AssertionError(BINARY + " is missing: install the Debian package prometheus-pushgateway"
                     + " (scripts/install-test-deps does)");
         }
-        int port = freePort();
-        // In memory only: Debian's build persists to /var/lib/prometheus/pushgateway.data by default,
-        // which every gateway on the machine then shares (one suite's pushes showed up in another's).
-        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port,
-                "--persistence.file=")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Pushgateway gateway = new Pushgateway(process, port);
-        gateway.awaitReady();
-        return gateway;
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            // In memory only: Debian's build persists to /var/lib/prometheus/pushgateway.data by default,
+            // which every gateway on the machine then shares (one suite's pushes showed up in another's).
+            Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port,
+                    "--persistence.file=")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Pushgateway gateway = new Pushgateway(process, port);
+            try {
+                gateway.awaitReady();
+            } catch (AssertionError exited) {
+                if (process.isAlive() || attempt == 5) {
+                    throw exited;
+                }
+                continue;
+            }
+            // Another test suite on the machine may have taken the port between freePort() and the
+            // bind: then the gateway that answered is theirs, and ours exits (address in use).
+            if (!process.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return gateway;
+            }
+            if (attempt == 5) {
+                throw new AssertionError("the Pushgateway could not bind a free port in 5 attempts");
+            }
+        }
     }
 
     public URI url() {

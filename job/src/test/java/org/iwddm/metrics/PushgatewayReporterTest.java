@@ -110,7 +110,7 @@ class PushgatewayReporterTest {
             assertEquals(20.0, gateway.value("iwddm_etl_stats_general_events", group));
             assertEquals(0.0, gateway.value("iwddm_etl_stats_general_pending", group));
             assertEquals(0.0, gateway.value("iwddm_etl_stats_general_rejected", group));
-            assertNull(gateway.value("iwddm_job_last_fail", group));
+            assertNull(gateway.value("iwddm_job_last_fail", group), gateway.metrics());
             assertEquals(newestEvent, gateway.value("iwddm_etl_last_event_timestamp_seconds", group),
                     "the freshness metric: the newest loaded event's time");
             Map<String, String> agents = new java.util.HashMap<>(group);
