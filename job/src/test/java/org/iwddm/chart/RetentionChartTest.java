@@ -17,7 +17,7 @@ class RetentionChartTest {
 
     @Test
     void byDefaultEveryRetentionVariableIsBlankSoTheDatabaseKeepsEverything() {
-        String config = Chart.render().configMap();
+        String config = Chart.renderYaml(dir, "").configMap();
         contains(config, "  IWDDM_RETAIN_TASKS_DAYS: \"\"\n  IWDDM_RETAIN_REJECTED_DAYS: \"\"\n"
                 + "  IWDDM_RETAIN_AUDIT_DAYS: \"\"\n  IWDDM_RETAIN_AGG_15MIN_DAYS: \"\"\n");
     }
