@@ -37,15 +37,15 @@ SELECT results_eq(
              activate_time_from_created_sec
       FROM iwddm.task_fact WHERE interaction_id = 'T-IWD'$$,
     $$VALUES (extract(epoch FROM '2026-11-20 10:00Z'::timestamptz)::bigint, '2026-11-20 10:05Z'::timestamptz,
-              20261120, 100500, extract(epoch FROM '2026-11-20 10:00Z'::timestamptz)::bigint, 300)$$,
+              20261120, 100500, extract(epoch FROM '2026-11-20 10:00Z'::timestamptz)::bigint, 300::bigint)$$,
     'task_fact: starts in the 10:00 interval, activated at 10:05, 300 s after creation');
 SELECT results_eq(
     $$SELECT crt_time_fr_src_crtd_sec, source_created_date_key, source_created_time_key, source_created_interval,
              src_crt_time_fr_first_crtd_sec, source_first_created_date_key, source_first_created_time_key,
              source_first_created_interval, source_due_date_key, source_due_time_key
       FROM iwddm.task_fact WHERE interaction_id = 'T-IWD'$$,
-    $$VALUES (3599, 20261120, 90000, extract(epoch FROM '2026-11-20 09:00Z'::timestamptz)::bigint,
-              90000, 20261119, 80000, extract(epoch FROM '2026-11-19 08:00Z'::timestamptz)::bigint,
+    $$VALUES (3599::bigint, 20261120, 90000, extract(epoch FROM '2026-11-20 09:00Z'::timestamptz)::bigint,
+              90000::bigint, 20261119, 80000, extract(epoch FROM '2026-11-19 08:00Z'::timestamptz)::bigint,
               NULL::integer, NULL::integer)$$,
     'task_fact: created 3599.5 s after the source created it (3599 whole s), which was 90000.5 s after its first creation; no source due time');
 SELECT results_eq(

@@ -172,7 +172,7 @@ SELECT lives_ok($$
 SELECT results_eq($$SELECT * FROM iwddm.verify_closed_days('00000000-0000-0000-0000-000000000019', 'historical')$$,
                   $$VALUES (1, 1::bigint)$$, 'the closed day is verified and its one difference found');
 SELECT results_eq(
-    $$SELECT run_id::text, execution_chain, status, differences, message, (SELECT verified_through FROM iwddm.mart_config)
+    $$SELECT run_id::text, execution_chain, run_status, differences, message, (SELECT verified_through FROM iwddm.mart_config)
       FROM iwddm.etl_audit WHERE entry_kind = 'verify'$$,
     $$VALUES ('00000000-0000-0000-0000-000000000019', 'historical', 'differences', 1::bigint,
               'verified the aggregates of 2026-11-20 (UTC): 1 differing values (task_classif.backlog 1); repair with'

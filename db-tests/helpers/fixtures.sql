@@ -160,6 +160,7 @@ BEGIN
             USING tasks;
     END LOOP;
 END
+$$;
 
 -- The HINT of the error a statement raises; null when it raises none (or one without a hint).
 CREATE OR REPLACE FUNCTION iwddm_test.error_hint(statement text) RETURNS text

@@ -52,7 +52,7 @@ BEGIN
         RAISE EXCEPTION 'purge_expired: batch_size % must be at least 1', batch_size
             USING HINT = 'Pass NULL to purge everything due in one transaction, or e.g. 20000.';
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('iwddm'), 1);
+    LOCK TABLE iwddm.load_lock IN EXCLUSIVE MODE;  -- never beside a load, like run_historical
     SELECT * INTO cfg FROM iwddm.mart_config;
     removed := '{}';
     more := false;

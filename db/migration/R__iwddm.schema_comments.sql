@@ -222,7 +222,7 @@ COMMENT ON TABLE iwddm.source_tenant IS 'Dimension of the tenants of the source 
 COMMENT ON COLUMN iwddm.source_tenant.source_tenant_key IS 'surrogate key (hash of the natural key); key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 COMMENT ON COLUMN iwddm.source_tenant.source_tenant_name IS 'the name as the feed sends it (natural key)';
 
-COMMENT ON TABLE iwddm.custom_dim IS 'Dimension of values of the task.data key named by mart_config.custom_dim_attribute, created on first sight (SPEC §3).';
+COMMENT ON TABLE iwddm.custom_dim IS 'Dimension of the combined values of the task.data keys named by iwddm.custom_dim_attribute_map (up to five), created on first sight (SPEC §3.1).';
 COMMENT ON COLUMN iwddm.custom_dim.custom_dim_key IS 'surrogate key (hash of the natural key); key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 
 COMMENT ON TABLE iwddm.agent IS 'Dimension of agents by employee id, created on first sight; names from the feed or from GIM (SPEC §3, docs/wfm.md).';
