@@ -44,7 +44,9 @@ RUN modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-dep
 # Class data sharing: an archive fits one runtime and one jar (path, size, mtime), so it is made
 # with the trimmed runtime and the jar at its final path. Training runs the job against nothing
 # (bin/iwddm cds-archive; no database needed, so any architecture builds it).
-RUN mkdir /app && cp -p target/iwddm.jar /app/iwddm.jar \
+# The jar gets a whole-second mtime first: a copy between stages may keep only whole seconds,
+# and the JVM would then take the archive for another jar's.
+RUN mkdir /app && cp target/iwddm.jar /app/iwddm.jar && touch -d "@$(date +%s)" /app/iwddm.jar \
  && /opt/java/bin/java $IWDDM_JVM_OPTS -jar /app/iwddm.jar cds-archive /app/iwddm.jsa
 
 # --- runtime ---
