@@ -11,8 +11,9 @@ import org.iwddm.sim.IwdSimulator;
 
 /**
  * The benchmark harness (run by bench/run, inside a throwaway PostgreSQL cluster): measures the
- * job against its physical floor and a naive peer on this machine, prints the headline table
- * and writes docs/benchmarks.md with a chart. Scenarios: {@link FloorScenario},
+ * job against two floors (A: a bare COPY; B: the minimal in-database load) and a naive peer on
+ * this machine, prints the headline table and writes docs/benchmarks.md with a chart. Scenarios:
+ * {@link FloorScenario}, {@link FloorBScenario},
  * {@link PipelineScenario}, {@link NaivePeerScenario}, {@link IncrementalScenario},
  * {@link MemoryScenario}, {@link IdleScenario}. Arguments: see {@link BenchSettings#USAGE}.
  */
@@ -71,12 +72,13 @@ public final class BenchmarkSuite {
             Path work, MachineInfo machine, double feedSeconds) throws Exception {
         try (IwdSimulator server = IwdSimulator.serve(feed, FakeIwd.API_KEY, FakeIwd.CCID)) {
             FloorScenario.Result floor = FloorScenario.run(marts, feed, settings);
+            FloorBScenario.Result floorB = FloorBScenario.run(marts, feed, settings);
             PipelineScenario.Result pipeline = PipelineScenario.run(marts, feed, server, launcher, settings);
             Stats naive = NaivePeerScenario.run(marts, feed, server, settings);
             IdleScenario.Result idle = IdleScenario.run(marts, feed, server, launcher, settings);
             MemoryScenario.Result memory = MemoryScenario.run(marts, launcher, settings, work);
             IncrementalScenario.Result incremental = IncrementalScenario.run(marts, settings);
-            return new Results(settings, machine, launcher.jvmOptions(), feedSeconds, floor, pipeline,
+            return new Results(settings, machine, launcher.jvmOptions(), feedSeconds, floor, floorB, pipeline,
                     naive, incremental, memory, idle);
         }
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.iwddm.testing.StageCopy;
 
 /**
- * Scenario 1, the physical floor: the cheapest way to get the same events into PostgreSQL, a
+ * Scenario 1, floor A, the physical floor: the cheapest way to get the same events into PostgreSQL, a
  * bare COPY into iwddm.stage_task_event (the job's own COPY statement) and a commit, from
  * bytes already in memory. Once for all N events in one transaction (the headline), and once
  * per batch size with a commit after every chunk (the chart's floor line). The staged rows
@@ -33,7 +33,7 @@ final class FloorScenario {
             for (int run = 0; run < settings.runs(); run++) {
                 whole[run] = timeCopies(connection, all, feed.events());
             }
-            Progress.say("floor: one COPY of %,d events: %,.0f events/s (median)", feed.events(),
+            Progress.say("floor A: one COPY of %,d events: %,.0f events/s (median)", feed.events(),
                     Stats.rates(feed.events(), whole).median());
             Map<Integer, Stats> byBatchSize = new LinkedHashMap<>();
             for (int batchSize : settings.batchSizes()) {
@@ -54,7 +54,7 @@ final class FloorScenario {
             seconds[run] = timeCopies(connection, chunks, feed.events());
         }
         Stats rates = Stats.rates(feed.events(), seconds);
-        Progress.say("floor: COPY in chunks of %,d: %,.0f events/s (median)", batchSize, rates.median());
+        Progress.say("floor A: COPY in chunks of %,d: %,.0f events/s (median)", batchSize, rates.median());
         return rates;
     }
 

@@ -36,12 +36,18 @@ final class ResultTable {
 
     private void build() {
         BenchSettings s = r.settings();
-        row("1", f("Floor: bare COPY of %,d events into staging, one transaction", s.events()), r.floor().oneCopy(),
+        row("1", f("Floor A: bare COPY of %,d events into staging, one transaction", s.events()), r.floor().oneCopy(),
                 "%,.0f", "events/s", "—", null);
+        row("1b", f("Floor B: COPY of %,d events into a scratch table + one `INSERT … SELECT` typing them into a"
+                + " keyed table, one transaction", s.events()), r.floorB().oneLoad(), "%,.0f", "events/s", "—", null);
         row("2", f("Pipeline: `bin/iwddm run` (intraday), %,d events, batch %,d, JVM start included", s.events(),
                 s.batchSize()), r.pipeline().headline(), "%,.0f", "events/s", "—", null);
-        ratioRow("2a", "Pipeline ÷ floor", r.pipelineToFloor(), "≥ 0.35", r.pipelineToFloor().median()
-                >= Results.PIPELINE_FLOOR_TARGET, this::pipelineFloorMiss);
+        ratioRow("2a", "Pipeline ÷ floor A", r.pipelineToFloor(), f("≥ %.2f", Results.PIPELINE_FLOOR_TARGET),
+                r.pipelineToFloor().median() >= Results.PIPELINE_FLOOR_TARGET,
+                () -> floorMiss("A", r.pipelineToFloor(), r.floor().oneCopy(), Results.PIPELINE_FLOOR_TARGET));
+        ratioRow("2b", "Pipeline ÷ floor B", r.pipelineToFloorB(), f("≥ %.1f", Results.PIPELINE_FLOOR_B_TARGET),
+                r.pipelineToFloorB().median() >= Results.PIPELINE_FLOOR_B_TARGET,
+                () -> floorMiss("B", r.pipelineToFloorB(), r.floorB().oneLoad(), Results.PIPELINE_FLOOR_B_TARGET));
         row("3", f("Naive peer: row-at-a-time JDBC upserts, %,d events, page %,d", s.events(), s.batchSize()),
                 r.naive(), "%,.0f", "events/s", "—", null);
         ratioRow("3a", "Pipeline ÷ naive peer", r.pipelineToNaive(), "≥ 20", r.pipelineToNaive().median()
@@ -78,15 +84,22 @@ final class ResultTable {
         }
     }
 
-    private void pipelineFloorMiss() {
-        double ratio = r.pipelineToFloor().median();
-        double needRate = Results.PIPELINE_FLOOR_TARGET * r.floor().oneCopy().median();
-        double wall = r.settings().events() / r.pipeline().headline().median();
-        misses.add(f("**Pipeline ÷ floor** is %.2f, target ≥ %.2f: short by %.0f %%. The pipeline would need %,.0f events/s,"
-                        + " i.e. the %,d-event run in %.2f s instead of %.2f s (save %.2f s). Its median run: %s.",
-                ratio, Results.PIPELINE_FLOOR_TARGET, 100 * (1 - ratio / Results.PIPELINE_FLOOR_TARGET), needRate,
-                r.settings().events(), r.settings().events() / needRate, wall, wall - r.settings().events() / needRate,
-                MarkdownReport.pipelineSplit(r.pipeline().breakdown())));
+    /**
+     * What the pipeline would need to reach the target against floor {@code name}; the median
+     * run's split is given once, in the first floor note.
+     */
+    private void floorMiss(String name, Stats toFloor, Stats floor, double target) {
+        double ratio = toFloor.median();
+        double needRate = target * floor.median();
+        int events = r.settings().events();
+        double wall = events / r.pipeline().headline().median();
+        boolean splitGiven = misses.stream().anyMatch(miss -> miss.startsWith("**Pipeline ÷ floor"));
+        misses.add(f("**Pipeline ÷ floor %s** is %.3f, target ≥ %.2f: short by %.0f %%. With floor %s at %,.0f events/s"
+                        + " the pipeline would need %,.0f events/s, i.e. the %,d-event run in %.2f s instead of %.2f s"
+                        + " (save %.2f s). %s.", name, ratio, target, 100 * (1 - ratio / target), name, floor.median(),
+                needRate, events, events / needRate, wall, wall - events / needRate, splitGiven
+                        ? "Its median run is split in the note above"
+                        : "Its median run: " + MarkdownReport.pipelineSplit(r.pipeline().breakdown())));
     }
 
     private void pipelineNaiveMiss() {

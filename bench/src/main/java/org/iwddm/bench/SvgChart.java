@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * A hand-written SVG line chart (no dependency): both axes on log scales (the floor, the
+ * A hand-written SVG line chart (no dependency): both axes on log scales (the floors, the
  * pipeline and a naive peer lie orders of magnitude apart), one line per series through the
  * medians, a min-max whisker and a marker at each point, axes with ticks at the data's x
  * values and at 1, 2 and 5 times the powers of ten on y, axis labels, title and legend. Each
@@ -16,7 +16,9 @@ final class SvgChart {
     private static final int HEIGHT = 460;
     private static final int LEFT = 90;
     private static final int RIGHT = 30;
-    private static final int TOP = 60;
+    /** Room above the plot for the title and two rows of legend. */
+    private static final int TOP = 80;
+    private static final int LEGEND_ROW = 16;
     private static final int BOTTOM = 70;
 
     record Point(double x, Stats y) {
@@ -152,12 +154,17 @@ final class SvgChart {
 
     private void legend(List<Series> series) {
         svg.append("<g class=\"legend\">\n");
-        int y = TOP - 14;
+        int y = TOP - 14 - LEGEND_ROW;
         int x = LEFT + 10;
         for (Series s : series) {
+            int width = 30 + 7 * s.label().length();
+            if (x > LEFT + 10 && x + width > WIDTH - RIGHT) {
+                x = LEFT + 10; // wrap onto the next legend row
+                y += LEGEND_ROW;
+            }
             svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>%n", x, y - 4, s.color()));
             svg.append(format("<text x=\"%d\" y=\"%d\">%s</text>%n", x + 20, y, escape(s.label())));
-            x += 30 + 7 * s.label().length();
+            x += width;
         }
         svg.append("</g>\n");
     }
