@@ -50,7 +50,7 @@ final class ResultTable {
                 () -> floorMiss("B", r.pipelineToFloorB(), r.floorB().oneLoad(), Results.PIPELINE_FLOOR_B_TARGET));
         row("3", f("Naive peer: row-at-a-time JDBC upserts, %,d events, page %,d", s.events(), s.batchSize()),
                 r.naive(), "%,.0f", "events/s", "—", null);
-        ratioRow("3a", "Pipeline ÷ naive peer", r.pipelineToNaive(), "≥ 20", r.pipelineToNaive().median()
+        ratioRow("3a", "Pipeline ÷ naive peer", r.pipelineToNaive(), "≥ 30", r.pipelineToNaive().median()
                 >= Results.PIPELINE_NAIVE_TARGET, this::pipelineNaiveMiss);
         IncrementalScenario.Result inc = r.incremental();
         row("4a", f("Incremental: %,d events into an empty mart", inc.batchEvents()), inc.intoEmpty(), "%.3f", "s", "—", null);
