@@ -3,45 +3,124 @@
 -- event and interaction ids whenever they can be read, and the reason), and
 -- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed).
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
--- (doc, problems; raw only when bad) for the batch's audit figures.
+-- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad) for the
+-- batch's audit figures.
+-- Cost (issue 14): the reasons are built only for the events iwddm.event_surely_good cannot
+-- vouch for, and the batch is parsed, checked and typed in one attempt; any text jsonb refuses
+-- or any value that fails its cast sends the whole batch to the second, row-by-row attempt.
 CREATE OR REPLACE PROCEDURE iwddm.load_parse_staged()
 LANGUAGE plpgsql
 AS $$
+DECLARE
+    attempt integer;
 BEGIN
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
-                                event_id bigint, interaction_id text) ON COMMIT DROP;
-    -- Fast path: the whole batch parses in one statement. If any text cannot be stored as
-    -- jsonb, the statement fails as a whole and the slow path parses row by row. The OFFSET 0
-    -- fences make PostgreSQL parse each text and extract its task once, not at every use. Only
-    -- a bad event's text is kept (for rejected_event): the good ones are in doc. problem_text
-    -- adds what only the text shows (an id written 1.5e2 or given twice).
-    BEGIN
-        WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
-        INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems)
-        SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems
-        FROM (SELECT stage_id, raw, doc,
-                     iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) AS problems
-              FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
-              FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
-                    LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
-                    OFFSET 0) parsed
-              OFFSET 0) checked;
-    EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
-        -- A text jsonb refuses gets the reason PostgreSQL gave, and its ids read another way.
-        WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
-        INSERT INTO pg_temp.load_raw
-        SELECT stage_id, raw, doc,
-               CASE WHEN doc IS NOT NULL
-                    THEN iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task)
-                    ELSE ARRAY[coalesce(iwddm.problem_unparsable(raw), 'the text is not valid JSON')] END,
-               identity.event_id, identity.interaction_id
-        FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
-              FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
-              LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
-              OFFSET 0) parsed
-        LEFT JOIN LATERAL iwddm.try_event_identity(CASE WHEN parsed.doc IS NULL THEN parsed.raw END) identity ON true;
-    END;
+                                event_id bigint, interaction_id text, plain_id bigint) ON COMMIT DROP;
+    -- Two attempts: the first parses, checks and types the whole batch in a few statements; if any
+    -- text cannot be stored as jsonb, or a value passes the cheap check but fails its cast (a
+    -- 02-30), it fails as a whole, its subtransaction is undone and the second attempt checks
+    -- row by row with every reason. The OFFSET 0 fences make PostgreSQL parse each text and
+    -- extract its task once, not at every use. Only a bad event's text is kept (for
+    -- rejected_event): the good ones are in doc. problem_text adds what only the text shows (an
+    -- id written 1.5e2 or given twice).
+    FOR attempt IN 1 .. 2 LOOP
+        BEGIN
+            IF attempt = 1 THEN
+                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+                INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems, plain_id)
+                SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems,
+                       CASE WHEN doc ->> 'id' ~ '^\d{1,18}$' AND jsonb_typeof(doc -> 'id') = 'number' THEN (doc ->> 'id')::bigint END
+                FROM (SELECT stage_id, raw, doc,
+                             CASE WHEN iwddm.event_surely_good(raw, doc, task, status_known) THEN '{}'::text[]
+                                  ELSE iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) END AS problems
+                      FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
+                      FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
+                            LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
+                            OFFSET 0) parsed
+                      OFFSET 0) checked;
+            ELSE
+                -- A text jsonb refuses gets the reason PostgreSQL gave, and its ids read another way.
+                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+                INSERT INTO pg_temp.load_raw
+                SELECT stage_id, raw, doc,
+                       CASE WHEN doc IS NOT NULL
+                            THEN iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task)
+                            ELSE ARRAY[coalesce(iwddm.problem_unparsable(raw), 'the text is not valid JSON')] END,
+                       identity.event_id, identity.interaction_id,
+                       CASE WHEN doc ->> 'id' ~ '^\d{1,18}$' AND jsonb_typeof(doc -> 'id') = 'number' THEN (doc ->> 'id')::bigint END
+                FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
+                      FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
+                      LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
+                      OFFSET 0) parsed
+                LEFT JOIN LATERAL iwddm.try_event_identity(CASE WHEN parsed.doc IS NULL THEN parsed.raw END) identity ON true;
+            END IF;
+            CREATE TEMP TABLE load_event ON COMMIT DROP AS
+            SELECT DISTINCT ON (e.task_event_id) e.*
+            FROM (
+                -- jsonb_to_record types the plain fields in one call each (cheaper than one operator per field).
+                SELECT r.stage_id, ev.id AS task_event_id, ev."taskId" AS interaction_id, ev."eventType" AS task_event_type_name,
+                       ev."timestamp" AS event_ts, ev.status AS status_name, ev.queue AS queue_name,
+                       d -> 'agent' ->> 'employeeId'             AS employee_id,
+                       d -> 'agent' ->> 'name'                   AS agent_name,
+                       t -> 'tenant' ->> 'id'                    AS tenant_runtime_id,
+                       t -> 'tenant' ->> 'name'                  AS tenant_name,
+                       t -> 'solution' ->> 'id'                  AS solution_runtime_id,
+                       t -> 'solution' ->> 'name'                AS solution_name,
+                       t -> 'category' ->> 'id'                  AS category_runtime_id,
+                       ARRAY(SELECT jsonb_array_elements_text(t -> 'category' -> 'path')) AS category_levels,
+                       t -> 'capturePoint' ->> 'id'              AS capture_point_runtime_id,
+                       t -> 'capturePoint' ->> 'name'            AS capture_point_name,
+                       tk."mediaType" AS media_type_name, tk.channel AS media_channel_name, tk.priority,
+                       tk."businessValue" AS business_value, tk."dueDateTime" AS due_ts, tk."createdDateTime" AS task_created_ts,
+                       tk."captureId" AS capture_id, tk."customerId" AS customer_id, tk."customerSegment" AS customer_segment_name,
+                       tk."productType" AS product_type, tk."productSubtype" AS product_subtype, tk."requestedSkill" AS skill_name,
+                       tk."resultCode" AS result_code_name, tk."sourceTenant" AS source_tenant_name,
+                       tk."sourceProcessType" AS source_process_type, tk."sourceProcessSubtype" AS source_process_subtype,
+                       tk."requestedAgent" AS requested_employee_id, tk."activationDateTime" AS activation_ts,
+                       tk."sourceCreatedDateTime" AS source_created_ts, tk."sourceFirstCreatedDateTime" AS source_first_created_ts,
+                       nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
+                       -- The mapped task.data keys (mart settings; uncorrelated, so read once per batch).
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
+                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
+                FROM pg_temp.load_raw r
+                CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t OFFSET 0) parts
+                CROSS JOIN LATERAL jsonb_to_record(d) AS ev(id bigint, "taskId" text, "eventType" text, "timestamp" timestamptz,
+                                                             status text, queue text)
+                CROSS JOIN LATERAL jsonb_to_record(t) AS tk("mediaType" text, channel text, priority integer,
+                    "businessValue" integer, "dueDateTime" timestamptz, "createdDateTime" timestamptz, "captureId" text,
+                    "customerId" text, "customerSegment" text, "productType" text, "productSubtype" text,
+                    "requestedSkill" text, "resultCode" text, "sourceTenant" text, "sourceProcessType" text,
+                    "sourceProcessSubtype" text, "requestedAgent" text, "activationDateTime" timestamptz,
+                    "sourceCreatedDateTime" timestamptz, "sourceFirstCreatedDateTime" timestamptz)
+                WHERE cardinality(r.problems) = 0
+            ) e
+            WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)
+              AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = e.task_event_id)
+            ORDER BY e.task_event_id, e.stage_id;
+            -- Which attempt loaded the batch (1: in one go, 2: row by row), for diagnosis and tests.
+            PERFORM set_config('iwddm.parse_attempt', attempt::text, true);
+            EXIT;
+        EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
+            IF attempt = 2 THEN
+                RAISE;  -- every event was checked fully: a failure now is a bug, not bad input
+            END IF;
+        END;
+    END LOOP;
+    ANALYZE pg_temp.load_event;
 
     -- event_id only when the id is one plain integer (no reason about the id).
     INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
@@ -56,71 +135,5 @@ BEGIN
     WHERE cardinality(problems) > 0
     ORDER BY md5(raw), stage_id
     ON CONFLICT (raw_md5) DO NOTHING;
-
-    CREATE TEMP TABLE load_event ON COMMIT DROP AS
-    SELECT DISTINCT ON (e.task_event_id) e.*
-    FROM (
-        SELECT r.stage_id,
-               (d ->> 'id')::bigint                      AS task_event_id,
-               d ->> 'taskId'                            AS interaction_id,
-               d ->> 'eventType'                         AS task_event_type_name,
-               (d ->> 'timestamp')::timestamptz          AS event_ts,
-               d ->> 'status'                            AS status_name,
-               d ->> 'queue'                             AS queue_name,
-               d -> 'agent' ->> 'employeeId'             AS employee_id,
-               d -> 'agent' ->> 'name'                   AS agent_name,
-               t -> 'tenant' ->> 'id'                    AS tenant_runtime_id,
-               t -> 'tenant' ->> 'name'                  AS tenant_name,
-               t -> 'solution' ->> 'id'                  AS solution_runtime_id,
-               t -> 'solution' ->> 'name'                AS solution_name,
-               t -> 'category' ->> 'id'                  AS category_runtime_id,
-               ARRAY(SELECT jsonb_array_elements_text(t -> 'category' -> 'path')) AS category_levels,
-               t -> 'capturePoint' ->> 'id'              AS capture_point_runtime_id,
-               t -> 'capturePoint' ->> 'name'            AS capture_point_name,
-               t ->> 'mediaType'                         AS media_type_name,
-               t ->> 'channel'                           AS media_channel_name,
-               (t ->> 'priority')::integer               AS priority,
-               (t ->> 'businessValue')::integer          AS business_value,
-               (t ->> 'dueDateTime')::timestamptz        AS due_ts,
-               (t ->> 'createdDateTime')::timestamptz    AS task_created_ts,
-               t ->> 'captureId'                         AS capture_id,
-               t ->> 'customerId'                        AS customer_id,
-               t ->> 'customerSegment'                   AS customer_segment_name,
-               t ->> 'productType'                       AS product_type,
-               t ->> 'productSubtype'                    AS product_subtype,
-               t ->> 'requestedSkill'                    AS skill_name,
-               t ->> 'resultCode'                        AS result_code_name,
-               t ->> 'sourceTenant'                      AS source_tenant_name,
-               t ->> 'sourceProcessType'                 AS source_process_type,
-               t ->> 'sourceProcessSubtype'              AS source_process_subtype,
-               t ->> 'requestedAgent'                    AS requested_employee_id,
-               (t ->> 'activationDateTime')::timestamptz AS activation_ts,
-               (t ->> 'sourceCreatedDateTime')::timestamptz AS source_created_ts,
-               (t ->> 'sourceFirstCreatedDateTime')::timestamptz AS source_first_created_ts,
-               nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
-               -- The mapped task.data keys (mart settings; uncorrelated, so read once per batch).
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
-               t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
-        FROM pg_temp.load_raw r
-        CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t OFFSET 0) parts
-        WHERE cardinality(r.problems) = 0
-    ) e
-    WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)
-      AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = e.task_event_id)
-    ORDER BY e.task_event_id, e.stage_id;
-    ANALYZE pg_temp.load_event;
 END
 $$;

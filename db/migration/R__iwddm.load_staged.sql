@@ -85,9 +85,7 @@ BEGIN
                  count(*) AS staged, (SELECT count(*) FROM pg_temp.load_event) AS loaded,
                  count(*) FILTER (WHERE cardinality(r.problems) = 0) AS good,
                  count(*) FILTER (WHERE cardinality(r.problems) > 0) AS bad
-          FROM (SELECT problems,
-                       CASE WHEN (doc -> 'id')::text ~ '^\d{1,18}$' THEN (doc ->> 'id')::bigint END AS id
-                FROM pg_temp.load_raw) r) f,
+          FROM (SELECT problems, plain_id AS id FROM pg_temp.load_raw) r) f,
          iwddm.mart_config c
     WHERE a.etl_audit_key = batch_key;
     PERFORM set_config('iwddm.etl_audit_key', '', true);
