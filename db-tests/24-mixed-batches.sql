@@ -1,9 +1,9 @@
 -- Batches that mix in-order and late events (issue 14, SPEC §5, §6): an event is in order
 -- when it comes after its task's last stored event (timestamp, id), late otherwise; a late
 -- event may even come before the task's first stored event. Each mix gives the hand-worked
--- facts and 15-minute rows; iwddm.rebuild_aggregates finds nothing to change after every
--- batch; and the facts and aggregates equal those of loading all the events in one batch.
--- All times 2026-11-20 UTC. Every scenario has its own groups, so its rows stand alone:
+-- facts and 15-minute rows; iwddm.rebuild_aggregates finds nothing to change after batches
+-- 1, 2, 3 and 5; and the facts and aggregates equal those of loading all the events in one
+-- batch. Times are 2026-11-20 UTC unless dated. Every scenario has its own groups, so its rows stand alone:
 -- department Mx (process P, category C-Mx), media type mx, queues Qx1, Qx2, QxD, agents Ex1, Ex2.
 --
 -- A: one batch with, for T-A1, a late event and in-order ones; for T-A2 only in-order ones;
@@ -23,17 +23,24 @@
 --         each end in the batch after the one that started them
 --    T-C4 2481 10:00 new QC1, 2482 10:20 completed QCD (b1); 2483 10:50 queued QC2 (b2, reopens);
 --         2484 11:20 canceled QCD (b3)
+-- D: a task moved to h_ gets, in one batch, an event before its first stored one and an
+--    in-order one that reopens it.
+--    T-D1 2490 10:00 new QD2 (b5); 2491 10:30 new QD1, 2492 10:45 completed QDD (b4);
+--         2493 2026-11-21 03:10 queued QD1 (b5)
+--    T-D9 2499 2026-11-21 03:00 new QZ1 (b4, department MZ) closes 2026-11-20, so that
+--         run_historical after batch 4 moves T-D1.
 -- Batch 0 (T-P0, 08:00) names every dimension member first, so that comparing the batched loads
 -- with the one-batch load (in a savepoint rolled back) does not depend on how surrogate keys
 -- are assigned (hashes of natural keys today; a sequence would not roll back).
 BEGIN;
-SELECT plan(52);
+SELECT plan(65);
 
--- A scenario event: the group letter defaults to the task's (T-A1 -> A).
+-- A scenario event at hms on 2026-11-20 (or at a full date-time): the group letter defaults to
+-- the task's (T-A1 -> A).
 CREATE FUNCTION pg_temp.ev(id bigint, task text, hms text, status text, event_type text, queue text,
                            agent text DEFAULT NULL, grp text DEFAULT NULL, extra jsonb DEFAULT '{}')
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT iwddm_test.event(id, task, '2026-11-20T' || hms || 'Z', status, event_type, queue, agent,
+    SELECT iwddm_test.event(id, task, CASE WHEN hms LIKE '%T%' THEN hms ELSE '2026-11-20T' || hms END || 'Z', status, event_type, queue, agent,
                             jsonb_build_object(
                                 'category', jsonb_build_object('id', 'C-M' || coalesce(grp, substr(task, 3, 1)),
                                                                'path', jsonb_build_array('M' || coalesce(grp, substr(task, 3, 1)), 'P')),
@@ -42,15 +49,19 @@ $$;
 
 CREATE TEMP TABLE scenario (id bigint PRIMARY KEY, batch int, raw text);
 INSERT INTO scenario VALUES
-    (2390, 0, pg_temp.ev(2390, 'T-P0', '08:00:00', 'new', 'Created', 'QA1', grp => 'A')),
-    (2391, 0, pg_temp.ev(2391, 'T-P0', '08:00:01', 'queued', 'Queued', 'QA2', 'EA1', 'A')),
-    (2392, 0, pg_temp.ev(2392, 'T-P0', '08:00:02', 'queued', 'Queued', 'QAD', 'EA2', 'A')),
-    (2393, 0, pg_temp.ev(2393, 'T-P0', '08:00:03', 'queued', 'Classified', 'QB1', grp => 'B')),
-    (2394, 0, pg_temp.ev(2394, 'T-P0', '08:00:04', 'queued', 'Queued', 'QB2', grp => 'B')),
-    (2395, 0, pg_temp.ev(2395, 'T-P0', '08:00:05', 'queued', 'Queued', 'QBD', grp => 'B')),
-    (2396, 0, pg_temp.ev(2396, 'T-P0', '08:00:06', 'queued', 'Classified', 'QC1', 'EC1', 'C')),
-    (2397, 0, pg_temp.ev(2397, 'T-P0', '08:00:07', 'queued', 'Queued', 'QC2', grp => 'C')),
-    (2398, 0, pg_temp.ev(2398, 'T-P0', '08:00:08', 'canceled', 'Canceled', 'QCD', grp => 'C')),
+    (2380, 0, pg_temp.ev(2380, 'T-P0', '08:00:00', 'new', 'Created', 'QA1', grp => 'A')),
+    (2381, 0, pg_temp.ev(2381, 'T-P0', '08:00:01', 'queued', 'Queued', 'QA2', 'EA1', 'A')),
+    (2382, 0, pg_temp.ev(2382, 'T-P0', '08:00:02', 'queued', 'Queued', 'QAD', 'EA2', 'A')),
+    (2383, 0, pg_temp.ev(2383, 'T-P0', '08:00:03', 'queued', 'Classified', 'QB1', grp => 'B')),
+    (2384, 0, pg_temp.ev(2384, 'T-P0', '08:00:04', 'queued', 'Queued', 'QB2', grp => 'B')),
+    (2385, 0, pg_temp.ev(2385, 'T-P0', '08:00:05', 'queued', 'Queued', 'QBD', grp => 'B')),
+    (2386, 0, pg_temp.ev(2386, 'T-P0', '08:00:06', 'queued', 'Classified', 'QC1', 'EC1', 'C')),
+    (2387, 0, pg_temp.ev(2387, 'T-P0', '08:00:07', 'queued', 'Queued', 'QC2', grp => 'C')),
+    (2388, 0, pg_temp.ev(2388, 'T-P0', '08:00:08', 'queued', 'Queued', 'QCD', grp => 'C')),
+    (2389, 0, pg_temp.ev(2389, 'T-P0', '08:00:09', 'queued', 'Classified', 'QD1', grp => 'D')),
+    (2390, 0, pg_temp.ev(2390, 'T-P0', '08:00:10', 'queued', 'Queued', 'QD2', grp => 'D')),
+    (2391, 0, pg_temp.ev(2391, 'T-P0', '08:00:11', 'queued', 'Classified', 'QZ1', grp => 'Z')),
+    (2392, 0, pg_temp.ev(2392, 'T-P0', '08:00:12', 'canceled', 'Canceled', 'QDD', grp => 'D')),
     -- A
     (2401, 1, pg_temp.ev(2401, 'T-A1', '10:00:00', 'new', 'Created', 'QA1')),
     (2402, 1, pg_temp.ev(2402, 'T-A1', '10:20:00', 'assigned', 'Assigned', 'QA1', 'EA1')),
@@ -83,7 +94,13 @@ INSERT INTO scenario VALUES
     (2481, 1, pg_temp.ev(2481, 'T-C4', '10:00:00', 'new', 'Created', 'QC1')),
     (2482, 1, pg_temp.ev(2482, 'T-C4', '10:20:00', 'completed', 'Completed', 'QCD')),
     (2483, 2, pg_temp.ev(2483, 'T-C4', '10:50:00', 'queued', 'Restarted', 'QC2')),
-    (2484, 3, pg_temp.ev(2484, 'T-C4', '11:20:00', 'canceled', 'Canceled', 'QCD'));
+    (2484, 3, pg_temp.ev(2484, 'T-C4', '11:20:00', 'canceled', 'Canceled', 'QCD')),
+    -- D
+    (2490, 5, pg_temp.ev(2490, 'T-D1', '10:00:00', 'new', 'Created', 'QD2')),
+    (2491, 4, pg_temp.ev(2491, 'T-D1', '10:30:00', 'new', 'Created', 'QD1')),
+    (2492, 4, pg_temp.ev(2492, 'T-D1', '10:45:00', 'completed', 'Completed', 'QDD')),
+    (2493, 5, pg_temp.ev(2493, 'T-D1', '2026-11-21T03:10:00', 'queued', 'Restarted', 'QD1')),
+    (2499, 4, pg_temp.ev(2499, 'T-D9', '2026-11-21T03:00:00', 'new', 'Created', 'QZ1', grp => 'Z'));
 
 -- One batch of the scenario, staged in reverse id order.
 CREATE FUNCTION pg_temp.load_batch(n int) RETURNS void LANGUAGE sql AS $$
@@ -157,7 +174,9 @@ CREATE FUNCTION pg_temp.state() RETURNS TABLE (part text, r jsonb) LANGUAGE sql 
 $$;
 
 -- Rebuilds the aggregates over the whole covered range; returns the 15-minute rows that the
--- rebuild removed ('-') or added ('+'), empty when it changed nothing.
+-- rebuild removed ('-') or added ('+'), empty when it changed nothing. Called in a savepoint
+-- rolled back afterwards, so that the next batch builds on the loads' own state; the result
+-- is kept in a psql variable (pgTAP records no result inside such a savepoint).
 CREATE FUNCTION pg_temp.rebuild_changes() RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     cfg     iwddm.mart_config;
@@ -176,22 +195,29 @@ END
 $$;
 
 -- ---------------------------------------------------------------------------------------
--- Batch 0, then the reference: every scenario event in one batch, kept in a psql variable
--- while its savepoint is rolled back (pgTAP records no result in there).
+-- Batch 0, then the references: every event of A, B and C in one batch, and T-D1's events in
+-- one batch, each kept in a psql variable while its savepoint is rolled back.
 -- ---------------------------------------------------------------------------------------
 SELECT lives_ok($$SELECT pg_temp.load_batch(0)$$, 'batch 0 names every queue, agent, department and media type');
 
 SAVEPOINT one_batch;
-SELECT iwddm_test.load(VARIADIC (SELECT array_agg(raw ORDER BY id) FROM scenario WHERE batch > 0));
+SELECT iwddm_test.load(VARIADIC (SELECT array_agg(raw ORDER BY id) FROM scenario WHERE batch BETWEEN 1 AND 3));
 SELECT (SELECT jsonb_agg(jsonb_build_array(part, r)) FROM pg_temp.state()) AS one_batch_state \gset
 ROLLBACK TO SAVEPOINT one_batch;
+SAVEPOINT one_batch_d;
+SELECT iwddm_test.load(VARIADIC (SELECT array_agg(raw ORDER BY id) FROM scenario WHERE batch IN (4, 5)));
+SELECT (SELECT jsonb_agg(jsonb_build_array(part, r)) FROM pg_temp.state()
+        WHERE part LIKE 'task%fact' AND r->>'interaction_id' = 'T-D1') AS one_batch_d1 \gset
+ROLLBACK TO SAVEPOINT one_batch_d;
+CREATE TEMP TABLE one_batch_d1 AS SELECT e->1 AS r FROM jsonb_array_elements(:'one_batch_d1'::jsonb) e;
 
 CREATE TEMP TABLE one_batch_state AS
 SELECT e->>0 AS part, e->1 AS r FROM jsonb_array_elements(:'one_batch_state'::jsonb) e;
 SELECT results_eq(
     $$SELECT part, count(*)::int FROM one_batch_state WHERE r->>'interaction_id' <> 'T-P0' GROUP BY part ORDER BY part$$,
     $$VALUES ('task_event_fact', 30), ('task_fact', 9), ('task_work_fact', 5)$$,
-    'the one-batch reference holds the 30 events, 9 tasks and 5 assignments of the scenarios');
+    'the one-batch reference holds the 30 events, 9 tasks and 5 assignments of A, B and C');
+SELECT is((SELECT count(*)::int FROM one_batch_d1), 5, 'the one-batch reference of T-D1 holds its task fact and four event facts');
 SELECT is((SELECT count(*)::int FROM iwddm.task_fact WHERE interaction_id <> 'T-P0'), 0,
           'the savepoint rolled the one-batch load back');
 
@@ -219,7 +245,10 @@ SELECT results_eq(
     $$SELECT current_status_key::int, completed_ts, final_ts FROM iwddm.task_fact WHERE interaction_id = 'T-C4'$$,
     $$VALUES (iwddm_test.status_key('completed')::int, '2026-11-20 10:20Z'::timestamptz, '2026-11-20 10:20Z'::timestamptz)$$,
     'after batch 1 T-C4 is completed at 10:20');
-SELECT is(pg_temp.rebuild_changes(), '', 'after batch 1 rebuild_aggregates changes no 15-minute row');
+SAVEPOINT rebuild_1;
+SELECT pg_temp.rebuild_changes() AS rebuild_changes_1 \gset
+ROLLBACK TO SAVEPOINT rebuild_1;
+SELECT is(:'rebuild_changes_1'::text, '', 'after batch 1 rebuild_aggregates changes no 15-minute row');
 
 -- ---------------------------------------------------------------------------------------
 -- Batch 2
@@ -306,7 +335,10 @@ SELECT results_eq(
              ('2026-11-20 11:15Z', 3, 0, 0, 0, 0),
              ('2026-11-20 11:30Z', 2, 0, 1, 0, 5400)$$,
     'after batch 2: T-C1''s completion at 11:10 ends its overdue flow (completed overdue); T-C4 is back from 10:45; T-C3 and T-C4 stay open');
-SELECT is(pg_temp.rebuild_changes(), '', 'after batch 2 rebuild_aggregates changes no 15-minute row');
+SAVEPOINT rebuild_2;
+SELECT pg_temp.rebuild_changes() AS rebuild_changes_2 \gset
+ROLLBACK TO SAVEPOINT rebuild_2;
+SELECT is(:'rebuild_changes_2'::text, '', 'after batch 2 rebuild_aggregates changes no 15-minute row');
 
 -- ---------------------------------------------------------------------------------------
 -- Batch 3
@@ -507,7 +539,10 @@ SELECT results_eq(
     format($$SELECT r FROM one_batch_state WHERE part = %L ORDER BY r::text$$, p),
     format('%s after batches 0-3 equals %s after batch 0 and one batch of everything else', p, p))
 FROM unnest('{task_fact,task_event_fact,task_work_fact,task_classif,task_capt,task_queue,task_agent,task_age}'::text[]) p;
-SELECT is(pg_temp.rebuild_changes(), '', 'after batch 3 rebuild_aggregates changes no 15-minute row');
+SAVEPOINT rebuild_3;
+SELECT pg_temp.rebuild_changes() AS rebuild_changes_3 \gset
+ROLLBACK TO SAVEPOINT rebuild_3;
+SELECT is(:'rebuild_changes_3'::text, '', 'after batch 3 rebuild_aggregates changes no 15-minute row');
 
 -- Reloading every batch again, in reverse order, changes nothing either.
 SELECT lives_ok($$SELECT pg_temp.load_batch(3), pg_temp.load_batch(2), pg_temp.load_batch(1)$$, 'batches 3, 2, 1 load again');
@@ -515,6 +550,74 @@ SELECT results_eq(
     $$SELECT part, r FROM pg_temp.state() ORDER BY part, r::text$$,
     $$SELECT part, r FROM one_batch_state ORDER BY part, r::text$$,
     'the reloads leave facts and aggregates as one batch gives them');
+
+-- ---------------------------------------------------------------------------------------
+-- D: batch 4, the historical move, batch 5.
+-- ---------------------------------------------------------------------------------------
+SELECT lives_ok($$SELECT pg_temp.load_batch(4)$$, 'batch 4 loads');
+SELECT lives_ok($$CALL iwddm.run_historical()$$, 'run_historical runs');
+SELECT results_eq(
+    $$SELECT (SELECT count(*)::int FROM iwddm.i_task_fact WHERE interaction_id = 'T-D1'),
+             (SELECT count(*)::int FROM iwddm.h_task_fact WHERE interaction_id = 'T-D1')$$,
+    $$VALUES (0, 1)$$,
+    'T-D1, completed on the closed 2026-11-20, moved to h_task_fact');
+SELECT lives_ok($$SELECT pg_temp.load_batch(5)$$, 'batch 5 (before the first stored event, and in order) loads');
+SELECT results_eq(
+    $$SELECT (SELECT count(*)::int FROM iwddm.i_task_fact WHERE interaction_id = 'T-D1'),
+             (SELECT count(*)::int FROM iwddm.h_task_fact WHERE interaction_id = 'T-D1'),
+             (SELECT count(*)::int FROM iwddm.h_task_event_fact WHERE interaction_id = 'T-D1')$$,
+    $$VALUES (1, 0, 0)$$,
+    'the reopened T-D1 is back in i_ only, all its events with it');
+SELECT results_eq(
+    $$SELECT created_ts, created_interval, start_date_time_key, current_status_key::int, current_queue_key, completed_ts,
+             final_ts, complete_time_from_created_sec, event_count, last_task_event_id
+      FROM iwddm.task_fact WHERE interaction_id = 'T-D1'$$,
+    $$VALUES ('2026-11-20 10:00Z'::timestamptz, iwddm_test.epoch('2026-11-20 10:00Z'), iwddm_test.epoch('2026-11-20 10:00Z'),
+              iwddm_test.status_key('queued')::int, iwddm_test.queue_key('QD1'), NULL::timestamptz, NULL::timestamptz,
+              NULL::int, 4, 2493::bigint)$$,
+    'T-D1 is created at 10:00 and open again in QD1');
+SELECT results_eq(
+    $$SELECT task_event_id, entered_queue_key, exited_queue_key FROM iwddm.task_event_fact
+      WHERE interaction_id = 'T-D1' ORDER BY event_ts$$,
+    $$VALUES (2490::bigint, iwddm_test.queue_key('QD2'), NULL::bigint),
+             (2491, iwddm_test.queue_key('QD1'), iwddm_test.queue_key('QD2')),
+             (2492, iwddm_test.queue_key('QDD'), iwddm_test.queue_key('QD1')),
+             (2493, iwddm_test.queue_key('QD1'), iwddm_test.queue_key('QDD'))$$,
+    'T-D1''s queue path: QD2, QD1, QDD, QD1');
+SELECT results_eq(
+    $$SELECT r FROM pg_temp.state() WHERE part LIKE 'task%fact' AND r->>'interaction_id' = 'T-D1' ORDER BY r::text$$,
+    $$SELECT r FROM one_batch_d1 ORDER BY r::text$$,
+    'T-D1''s task, event and work facts equal those of its events loaded in one batch');
+SELECT results_eq(
+    $$SELECT * FROM classif WHERE dept = 'MD' ORDER BY interval_start$$,
+    $$VALUES ('2026-11-20 10:00Z'::timestamptz, 'MD', 1, 0, 0, 0, 0, 0, 1, 0),
+             ('2026-11-20 10:15Z', 'MD', 0, 0, 0, 0, 0, 0, 1, 0),
+             ('2026-11-20 10:30Z', 'MD', 0, 0, 0, 0, 0, 0, 1, 0),
+             ('2026-11-20 10:45Z', 'MD', 0, 1, 0, 0, 0, 2700, 0, 0),
+             ('2026-11-21 03:00Z', 'MD', 0, 0, 0, 0, 0, 0, 1, 0)$$,
+    'D task_classif: entered at 10:00 (not 10:30), completed after 2700 s, open again from 03:10 without a second entry');
+SELECT results_eq(
+    $$SELECT * FROM queue WHERE queue LIKE 'QD%' ORDER BY interval_start, queue COLLATE "C"$$,
+    $$VALUES ('2026-11-20 10:00Z'::timestamptz, 'QD2', 1, 0, 0, 1),
+             ('2026-11-20 10:15Z', 'QD2', 0, 0, 0, 1),
+             ('2026-11-20 10:30Z', 'QD1', 1, 0, 0, 1),
+             ('2026-11-20 10:30Z', 'QD2', 0, 1, 1800, 0),
+             ('2026-11-20 10:45Z', 'QD1', 0, 1, 900, 0),
+             ('2026-11-20 10:45Z', 'QDD', 1, 0, 0, 0),
+             ('2026-11-21 03:00Z', 'QD1', 1, 0, 0, 1),
+             ('2026-11-21 03:00Z', 'QDD', 0, 1, 59100, 0)$$,
+    'D task_queue: 1800 s in QD2, 900 s in QD1, 16 h 25 min (59100 s) in QDD before the reopen');
+SELECT results_eq(
+    $$SELECT * FROM age WHERE dept = 'MD' ORDER BY interval_start, band COLLATE "C"$$,
+    $$VALUES ('2026-11-20 10:00Z'::timestamptz, 'MD', '<1h', 1),
+             ('2026-11-20 10:15Z', 'MD', '<1h', 1),
+             ('2026-11-20 10:30Z', 'MD', '<1h', 1),
+             ('2026-11-21 03:00Z', 'MD', '8-24h', 1)$$,
+    'D task_age: back in the backlog at 17 h 15 min from its new creation');
+SAVEPOINT rebuild_5;
+SELECT pg_temp.rebuild_changes() AS rebuild_changes_5 \gset
+ROLLBACK TO SAVEPOINT rebuild_5;
+SELECT is(:'rebuild_changes_5'::text, '', 'after batch 5 rebuild_aggregates changes no 15-minute row');
 
 SELECT * FROM finish();
 ROLLBACK;
