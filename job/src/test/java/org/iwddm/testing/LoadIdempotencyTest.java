@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +69,9 @@ class LoadIdempotencyTest {
     /**
      * Issue 14's cases: batches that mix, for the same task, in-order events (after its last
      * stored event) and late ones, and late events before a task's first stored event, some of
-     * them for tasks already moved to h_ (MixedBatches builds them from the feed). The result
-     * equals one batch, and rebuild_aggregates over the whole range changes nothing in it.
+     * them for tasks already moved to h_ (MixedBatches builds them from the feed; the test checks
+     * that each case occurs). The result equals one batch, and rebuild_aggregates over the whole
+     * range changes nothing in it.
      */
     @ParameterizedTest(name = "seed {0}, {1}")
     @MethodSource("feeds")
@@ -86,16 +89,38 @@ class LoadIdempotencyTest {
             Schema.setTimezone(wholeConnection, timezone);
             Schema.setTimezone(splitConnection, timezone);
             MartLoads.loadInOneBatch(wholeConnection, lines);
-            MartLoads.loadBatchesInOrder(splitConnection, plan.batches());
+            int[] historicalGettingEarlier = {0};
+            MartLoads.loadBatchesInOrder(splitConnection, plan.batches(), batch -> historicalGettingEarlier[0] +=
+                    historicalTasksGettingEarlierEvents(splitConnection, plan.earliestByTask(batch)));
             MartLoads.runHistorical(wholeConnection);
             MartLoads.runHistorical(splitConnection);
             assertLoadedEverything(wholeConnection, summary, generator.config().tasks());
+            assertTrue(historicalGettingEarlier[0] >= 5,
+                    "some batches bring events before the first event of a task in h_: " + historicalGettingEarlier[0]);
             Map<String, List<String>> expected = CanonicalDump.of(wholeConnection);
             assertEquals("", CanonicalDump.differences(expected, CanonicalDump.of(splitConnection)),
                     "mixed batches give the database of one batch (" + stats + ")");
             MartLoads.rebuildAllAggregates(splitConnection);
             assertEquals("", CanonicalDump.differences(expected, CanonicalDump.of(splitConnection)),
                     "rebuild_aggregates after the mixed batches changes nothing");
+        }
+    }
+
+    /** How many tasks of h_task_fact the batch gives an event earlier than their creation. */
+    private static int historicalTasksGettingEarlierEvents(Connection connection, Map<String, Instant> earliestByTask)
+            throws SQLException {
+        String sql = """
+                SELECT count(*) FROM iwddm.h_task_fact h
+                JOIN unnest(?::text[], ?::text[]) b(task, ts) ON b.task = h.interaction_id
+                WHERE b.ts::timestamptz < h.created_ts""";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", earliestByTask.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text",
+                    earliestByTask.values().stream().map(Instant::toString).toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -50,13 +50,21 @@ public final class MartLoads {
         connection.commit();
     }
 
+    /** Something to do before each batch of {@link #loadBatchesInOrder} is staged (gets its index). */
+    @FunctionalInterface
+    public interface BeforeBatch {
+        void accept(int index) throws SQLException;
+    }
+
     /**
      * The batches in the given order, one transaction each, with the historical chain run after
      * every third batch, so later batches hit tasks already moved to the h_ tables.
      */
-    public static void loadBatchesInOrder(Connection connection, List<List<String>> batches) throws SQLException {
+    public static void loadBatchesInOrder(Connection connection, List<List<String>> batches, BeforeBatch before)
+            throws SQLException {
         connection.setAutoCommit(false);
         for (int i = 0; i < batches.size(); i++) {
+            before.accept(i);
             StageCopy.copyLines(connection, batches.get(i));
             call(connection, "CALL iwddm.load_staged()");
             connection.commit();

@@ -42,15 +42,22 @@ final class MixedBatches {
     private static final Comparator<Event> HISTORY_ORDER = Comparator.comparing(Event::ts).thenComparingLong(Event::id);
 
     private final List<List<String>> batches;
+    private final List<Map<String, Instant>> earliestByTask;
     private final Stats stats;
 
-    private MixedBatches(List<List<String>> batches, Stats stats) {
+    private MixedBatches(List<List<String>> batches, List<Map<String, Instant>> earliestByTask, Stats stats) {
         this.batches = batches;
+        this.earliestByTask = earliestByTask;
         this.stats = stats;
     }
 
     List<List<String>> batches() {
         return batches;
+    }
+
+    /** Task id -> timestamp of its earliest good event in the given batch. */
+    Map<String, Instant> earliestByTask(int batch) {
+        return earliestByTask.get(batch);
     }
 
     Stats stats() {
@@ -75,14 +82,24 @@ final class MixedBatches {
         }
         order.sort(Comparator.comparingDouble(i -> position[i]));
         List<List<Integer>> cut = cut(order, random, Math.max(2, lines.size() / 12));
+        Event[] eventOfLine = new Event[lines.size()];
+        events.values().forEach(event -> event.lines().forEach(line -> eventOfLine[line] = event));
         List<List<String>> batches = new ArrayList<>();
+        List<Map<String, Instant>> earliest = new ArrayList<>();
         for (List<Integer> batch : cut) {
             List<String> text = new ArrayList<>();
-            batch.forEach(i -> text.add(lines.get(i)));
+            Map<String, Instant> earliestOfBatch = new HashMap<>();
+            for (int i : batch) {
+                text.add(lines.get(i));
+                if (eventOfLine[i] != null) {
+                    earliestOfBatch.merge(eventOfLine[i].task(), eventOfLine[i].ts(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
             Collections.shuffle(text, random);
             batches.add(text);
+            earliest.add(earliestOfBatch);
         }
-        return new MixedBatches(batches, stats(cut, lines.size(), events.values()));
+        return new MixedBatches(batches, earliest, stats(cut, eventOfLine));
     }
 
     /** One move for two tasks in three: earliest after the middle, earliest to the end, or middle after the last. */
@@ -158,9 +175,7 @@ final class MixedBatches {
      * classifies each event's first arrival: after the last stored (in order), between, or
      * before the first stored event of its task.
      */
-    private static Stats stats(List<List<Integer>> batches, int lineCount, Iterable<Event> events) {
-        Event[] eventOfLine = new Event[lineCount];
-        events.forEach(event -> event.lines().forEach(line -> eventOfLine[line] = event));
+    private static Stats stats(List<List<Integer>> batches, Event[] eventOfLine) {
         Map<String, Event[]> stored = new HashMap<>();
         Set<Long> storedIds = new HashSet<>();
         int mixing = 0;
