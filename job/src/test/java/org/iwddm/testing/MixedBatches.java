@@ -67,21 +67,8 @@ final class MixedBatches {
     /** Moves one event of two in three tasks with three or more events, then cuts batches of 1 .. lines/12. */
     static MixedBatches of(List<String> lines, Random random) {
         Map<Long, Event> events = goodEvents(lines);
-        double[] position = new double[lines.size()];
-        for (int i = 0; i < position.length; i++) {
-            position[i] = i;
-        }
-        for (List<Event> history : histories(events.values())) {
-            if (history.size() >= 3) {
-                moveOne(history, position, random, lines.size());
-            }
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble(i -> position[i]));
-        List<List<Integer>> cut = cut(order, random, Math.max(2, lines.size() / 12));
+        List<List<Integer>> cut = cut(arrivalOrder(lines.size(), events.values(), random), random,
+                Math.max(2, lines.size() / 12));
         Event[] eventOfLine = new Event[lines.size()];
         events.values().forEach(event -> event.lines().forEach(line -> eventOfLine[line] = event));
         List<List<String>> batches = new ArrayList<>();
@@ -100,6 +87,25 @@ final class MixedBatches {
             earliest.add(earliestOfBatch);
         }
         return new MixedBatches(batches, earliest, stats(cut, eventOfLine));
+    }
+
+    /** Line indexes in the order they arrive once the moves are made. */
+    private static List<Integer> arrivalOrder(int lineCount, Iterable<Event> events, Random random) {
+        double[] position = new double[lineCount];
+        for (int i = 0; i < lineCount; i++) {
+            position[i] = i;
+        }
+        for (List<Event> history : histories(events)) {
+            if (history.size() >= 3) {
+                moveOne(history, position, random, lineCount);
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> position[i]));
+        return order;
     }
 
     /** One move for two tasks in three: earliest after the middle, earliest to the end, or middle after the last. */
