@@ -50,6 +50,41 @@ public final class MartLoads {
         connection.commit();
     }
 
+    /** Something to do before each batch of {@link #loadBatchesInOrder} is staged (gets its index). */
+    @FunctionalInterface
+    public interface BeforeBatch {
+        void accept(int index) throws SQLException;
+    }
+
+    /**
+     * The batches in the given order, one transaction each, with the historical chain run after
+     * every third batch, so later batches hit tasks already moved to the h_ tables.
+     */
+    public static void loadBatchesInOrder(Connection connection, List<List<String>> batches, BeforeBatch before)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        for (int i = 0; i < batches.size(); i++) {
+            before.accept(i);
+            StageCopy.copyLines(connection, batches.get(i));
+            call(connection, "CALL iwddm.load_staged()");
+            connection.commit();
+            if (i % 3 == 2) {
+                runHistorical(connection);
+            }
+        }
+    }
+
+    /** rebuild_aggregates over the whole covered range, committed. */
+    public static void rebuildAllAggregates(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        call(connection, """
+                DO $$ DECLARE c iwddm.mart_config; BEGIN
+                    SELECT * INTO c FROM iwddm.mart_config;
+                    CALL iwddm.rebuild_aggregates(to_timestamp(c.agg_from), to_timestamp(c.agg_to));
+                END $$""");
+        connection.commit();
+    }
+
     /** Runs the historical chain's procedure and commits. */
     public static void runHistorical(Connection connection) throws SQLException {
         call(connection, "CALL iwddm.run_historical()");
