@@ -137,7 +137,12 @@ BEGIN
                             iwddm.interval_at_or_after(extract(epoch FROM h.first_event_ts) + a.lower_sec - 900)) AS starts,
                    least(h.next_interval,
                          iwddm.interval_at_or_after(extract(epoch FROM h.first_event_ts) + a.upper_sec - 900)) AS stops
-            FROM pg_temp.load_history h CROSS JOIN iwddm.age a
+            FROM pg_temp.load_history h
+            -- Only the bands the state's intervals reach (the exact test is the one below; this
+            -- is the same test solved for the band, so the other bands cost nothing).
+            JOIN iwddm.age a
+              ON (h.next_interval IS NULL OR a.lower_sec <= h.next_interval - extract(epoch FROM h.first_event_ts))
+             AND (a.upper_sec IS NULL OR a.upper_sec > h.event_interval + 900 - extract(epoch FROM h.first_event_ts))
             WHERE NOT h.is_final AND h.next_interval IS DISTINCT FROM h.event_interval
         ) s
         CROSS JOIN LATERAL (
