@@ -196,6 +196,22 @@ class PageReadAheadTest {
     }
 
     @Test
+    void thePendingProbeCountsThePageReadAhead() throws Exception {
+        try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect();
+             FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(3)); FeedClient client = client(iwd);
+             PageLoader loader = loader(connection, client)) {
+            loader.load(0, 5, ALWAYS_FIVE);
+            awaitRequest(iwd, "sinceId=5&limit=5");
+
+            assertEquals(5, loader.count(5, 5).events(), "counted from the page read ahead, not read again");
+            assertEquals(2, loader.count(10, 5).events(), "a page not read ahead is read now");
+
+            assertEquals(List.of("sinceId=0&limit=5", "sinceId=5&limit=5", "sinceId=10&limit=5"), queries(iwd));
+            assertEquals(5, value(connection, "SELECT count(*) FROM iwddm.i_task_event_fact"), "counting loads nothing");
+        }
+    }
+
+    @Test
     void closingTheLoaderDropsAPageReadAheadThatIsStillArriving() throws Exception {
         try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect();
              FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(3)); FeedClient client = client(iwd)) {
