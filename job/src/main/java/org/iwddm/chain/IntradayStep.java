@@ -24,7 +24,9 @@ import org.iwddm.log.JobLog;
 
 /**
  * intraday: read pages from the cursor and load each one atomically, until the feed has no
- * more or the run's budget is spent; then report what is left (pending).
+ * more or the run's budget is spent; then report what is left (pending). The loader reads each
+ * page's successor while the database loads it ({@link PageLoader}); closing the loader, on
+ * every way out of this step, drops a page read ahead that was not used and joins its thread.
  */
 final class IntradayStep {
     private static final Figures STEP = Figures.of(Figure.STEP, "intraday");
