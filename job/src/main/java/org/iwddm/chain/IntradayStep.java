@@ -5,12 +5,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.iwddm.config.FeedSettings;
 import org.iwddm.config.JobConfig;
 import org.iwddm.feed.FeedClient;
 import org.iwddm.feed.FeedException;
-import org.iwddm.feed.FeedPage;
 import org.iwddm.feed.FeedTuning;
 import org.iwddm.feed.PageSummary;
 import org.iwddm.feed.Retrier;
@@ -24,7 +24,9 @@ import org.iwddm.log.JobLog;
 
 /**
  * intraday: read pages from the cursor and load each one atomically, until the feed has no
- * more or the run's budget is spent; then report what is left (pending).
+ * more or the run's budget is spent; then report what is left (pending). The loader reads each
+ * page's successor while the database loads it ({@link PageLoader}); closing the loader, on
+ * every way out of this step, drops a page read ahead that was not used and joins its thread.
  */
 final class IntradayStep {
     private static final Figures STEP = Figures.of(Figure.STEP, "intraday");
@@ -50,9 +52,10 @@ final class IntradayStep {
         FeedSettings feed = config.requireFeed();
         long cursor = FeedCursor.read(session);
         JobLog.info("reading " + feed.restUrl() + " from the cursor", STEP.with(Figure.SINCE_ID, cursor));
-        try (FeedClient client = new FeedClient(feed, tuning)) {
-            boolean hasMore = loadPages(client, feed.batchSize(), cursor);
-            probePending(client, feed.batchSize(), hasMore);
+        try (FeedClient client = new FeedClient(feed, tuning);
+             PageLoader loader = new PageLoader(session, client, new Retrier(tuning, budget::timeLeft), runId)) {
+            boolean hasMore = loadPages(loader, feed.batchSize(), cursor);
+            probePending(loader, feed.batchSize(), hasMore);
         } catch (IOException e) {
             JobLog.warn("closing the feed client failed: " + Errors.describe(e));
         }
@@ -61,19 +64,28 @@ final class IntradayStep {
                         .with(Figure.DUPLICATES, stats.duplicates())));
     }
 
-    /** Loads pages while the feed has more and the budget allows; returns the last hasMore. */
-    private boolean loadPages(FeedClient client, int batchSize, long cursor) throws FeedException, SQLException {
-        PageLoader loader = new PageLoader(session, client, new Retrier(tuning, budget::timeLeft), runId);
+    /**
+     * Loads pages while the feed has more and the budget allows; returns the last hasMore. Each
+     * page's successor is read ahead while the database loads it, when the budget would allow it.
+     */
+    private boolean loadPages(PageLoader loader, int batchSize, long cursor) throws FeedException, SQLException {
         long since = cursor;
         boolean hasMore = true;
         while (hasMore && budget.allowsAnotherPage(stats.events())) {
-            PageResult result = loader.load(since, budget.pageLimit(batchSize, stats.events()));
+            PageResult result = loader.load(since, budget.pageLimit(batchSize, stats.events()),
+                    staged -> nextLimit(batchSize, stats.events() + staged.events()));
             stats.add(result);
             logPage(result);
             since = result.page().lastId();
             hasMore = result.page().hasMore();
         }
         return hasMore;
+    }
+
+    /** The next page's limit, when the budget allows a page after {@code eventsAfter} events. */
+    private OptionalInt nextLimit(int batchSize, long eventsAfter) {
+        return budget.allowsAnotherPage(eventsAfter) ? OptionalInt.of(budget.pageLimit(batchSize, eventsAfter))
+                : OptionalInt.empty();
     }
 
     private static void logPage(PageResult result) {
@@ -85,17 +97,18 @@ final class IntradayStep {
 
     /**
      * pending: 0 when the feed said it had no more; otherwise one page read from the cursor and
-     * counted, not loaded (a lower bound when that page says hasMore too). A failed probe leaves
-     * pending unknown; the loaded pages stand.
+     * counted, not loaded (a lower bound when that page says hasMore too); the page read ahead
+     * when the time budget ended the loop. A failed probe leaves pending unknown; the loaded
+     * pages stand.
      */
-    private void probePending(FeedClient client, int batchSize, boolean hasMore) throws SQLException {
+    private void probePending(PageLoader loader, int batchSize, boolean hasMore) throws SQLException {
         if (!hasMore) {
             stats.pending(0, false);
             return;
         }
         long cursor = FeedCursor.read(session);
-        try (FeedPage page = client.open(cursor, batchSize)) {
-            PageSummary probe = page.streamTo(event -> { });
+        try {
+            PageSummary probe = loader.count(cursor, batchSize);
             stats.pending(probe.events(), probe.hasMore());
         } catch (FeedException e) {
             JobLog.warn("could not count the pending events: " + Errors.describe(e), STEP);

@@ -35,8 +35,13 @@ public final class FeedClient implements AutoCloseable {
 
     /** GETs the page after {@code sinceId}; the returned page has status 200 and an unread body. */
     public FeedPage open(long sinceId, int limit) throws FeedException {
+        return open(sinceId, limit, new Abort());
+    }
+
+    /** As {@link #open(long, int)}, abortable from another thread through {@code abort}. */
+    public FeedPage open(long sinceId, int limit, Abort abort) throws FeedException {
         PageRequest request = PageRequest.of(settings.restUrl(), sinceId, limit);
-        ClassicHttpResponse response = execute(request);
+        ClassicHttpResponse response = execute(request, abort);
         try {
             checkStatus(request, response);
             return new FeedPage(request, response);
@@ -46,8 +51,9 @@ public final class FeedClient implements AutoCloseable {
         }
     }
 
-    private ClassicHttpResponse execute(PageRequest request) throws FeedException {
+    private ClassicHttpResponse execute(PageRequest request, Abort abort) throws FeedException {
         HttpGet get = new HttpGet(request.uri());
+        abort.attach(get);
         get.addHeader("x-api-key", settings.apiKey().reveal());
         get.addHeader("x-ccid", settings.ccid());
         get.addHeader(HttpHeaders.ACCEPT, "application/json");

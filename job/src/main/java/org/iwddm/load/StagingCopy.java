@@ -29,6 +29,7 @@ public final class StagingCopy implements EventSink, AutoCloseable {
 
     private final CopyIn copy;
     private final Writer writer;
+    private boolean writerUsed;
 
     private StagingCopy(CopyIn copy) {
         this.copy = copy;
@@ -44,13 +45,32 @@ public final class StagingCopy implements EventSink, AutoCloseable {
     @Override
     public void accept(String eventJson) {
         try {
-            writer.write(QUOTE);
-            writer.write(eventJson);
-            writer.write(QUOTE);
-            writer.write('\n');
+            writerUsed = true;
+            writeRecord(writer, eventJson);
         } catch (IOException e) {
             throw new StagingException("staging an event failed: " + e.getMessage(), e);
         }
+    }
+
+    /** One event as this COPY's record; a page read ahead is kept as these records' UTF-8 bytes. */
+    static void writeRecord(Writer out, String eventJson) throws IOException {
+        out.write(QUOTE);
+        out.write(eventJson);
+        out.write(QUOTE);
+        out.write('\n');
+    }
+
+    /** Stages records already encoded by {@link #writeRecord} (UTF-8), as they are. */
+    void writeRecords(byte[] records, int length) throws SQLException {
+        if (writerUsed) {
+            try {
+                writer.flush(); // keeps the order when events came through accept first
+                writerUsed = false;
+            } catch (IOException e) {
+                throw new SQLException("staging the page failed: " + e.getMessage(), e);
+            }
+        }
+        copy.writeToCopy(records, 0, length);
     }
 
     /** Ends the COPY; returns the number of rows staged. */

@@ -32,6 +32,18 @@ class JobProcessTest {
         return env;
     }
 
+    /**
+     * The job reads the next page while the database loads this one, so reaching the middle of
+     * page 2 does not mean page 1 has committed: wait (bounded) until it has.
+     */
+    private static void awaitCursor(TestDatabase database, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (org.iwddm.chain.Runs.cursor(database) != expected) {
+            assertTrue(System.nanoTime() < deadline, "the cursor never reached " + expected);
+            Thread.sleep(20);
+        }
+    }
+
     private static String text(JsonObject line, String field) {
         return line.has(field) ? line.get(field).getAsString() : "";
     }
@@ -134,6 +146,7 @@ class JobProcessTest {
             CountDownLatch stalled = iwd.stallPage(firstPageEnd, 300);
             try (JobProcess job = JobProcess.start(env(killed, iwd, batch), "run")) {
                 assertTrue(stalled.await(60, TimeUnit.SECONDS), "the job reached the middle of its second page");
+                awaitCursor(killed, firstPageEnd);
                 job.kill();
             }
             assertEquals(firstPageEnd, org.iwddm.chain.Runs.cursor(killed), "only the first page was committed");
@@ -157,6 +170,7 @@ class JobProcessTest {
             CountDownLatch stalled = iwd.stallPage(8, 5);
             try (JobProcess job = JobProcess.start(env(database, iwd, 8), "run")) {
                 assertTrue(stalled.await(60, TimeUnit.SECONDS), "the job reached the middle of its second page");
+                awaitCursor(database, 8);
 
                 assertEquals(143, job.terminate(), "128 + SIGTERM");
 
