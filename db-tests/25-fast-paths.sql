@@ -130,15 +130,15 @@ SELECT is(current_setting('iwddm.parse_attempt'), '1', 'a batch of good events l
 SELECT jsonb_agg(f ORDER BY f.kind, f.row_json) AS fast_facts FROM pg_temp.facts() f \gset
 ROLLBACK TO SAVEPOINT before_load;
 SELECT iwddm_test.load(VARIADIC (SELECT array_agg(raw) FROM batch) || '{"id": 9300, not json'::text);
-SELECT is(current_setting('iwddm.parse_attempt'), '2', 'a text jsonb refuses sends its batch to the second attempt');
+SELECT is(current_setting('iwddm.parse_attempt'), '3', 'a text jsonb refuses sends its batch to the third, row-by-row attempt');
 SELECT is((SELECT jsonb_agg(f ORDER BY f.kind, f.row_json) FROM pg_temp.facts() f WHERE kind <> 'rejected'),
           :'fast_facts'::jsonb,
-          'the same batch gives the same facts whether the cheap check (first attempt) or the full check (second attempt) let its events through');
+          'the same batch gives the same facts whether the cheap check (first attempt) or the row-by-row check (third attempt) let its events through');
 ROLLBACK TO SAVEPOINT before_load;
 
 SELECT iwddm_test.load(VARIADIC (SELECT array_agg(raw) FROM batch)
                        || iwddm_test.event(9101, 'T-FEB30', '2026-02-30T10:00:00Z', 'new'));
-SELECT is(current_setting('iwddm.parse_attempt'), '2', 'a February 30 fails the first attempt''s cast: the batch goes row by row');
+SELECT is(current_setting('iwddm.parse_attempt'), '2', 'a February 30 fails the first attempt''s cast: the second attempt checks every event fully');
 SELECT results_eq($$SELECT count(*)::int FROM iwddm.task_event_fact$$, $$SELECT count(*)::int FROM batch$$,
                   'every good event of that batch is loaded all the same');
 SELECT results_eq($$SELECT reason FROM iwddm.rejected_event$$,

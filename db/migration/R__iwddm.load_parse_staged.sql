@@ -6,8 +6,9 @@
 -- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad) for the
 -- batch's audit figures.
 -- Cost (issue 14): the reasons are built only for the events iwddm.event_surely_good cannot
--- vouch for, and the batch is parsed, checked and typed in one attempt; any text jsonb refuses
--- or any value that fails its cast sends the whole batch to the second, row-by-row attempt.
+-- vouch for, and the batch is parsed, checked and typed in one attempt; a value that passes that
+-- test but fails its cast sends the batch to a second attempt with the full check for every
+-- event, and a text jsonb refuses to a third, row-by-row one.
 CREATE OR REPLACE PROCEDURE iwddm.load_parse_staged()
 LANGUAGE plpgsql
 AS $$
@@ -17,22 +18,22 @@ BEGIN
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
                                 event_id bigint, interaction_id text, plain_id bigint) ON COMMIT DROP;
-    -- Two attempts: the first parses, checks and types the whole batch in a few statements; if any
-    -- text cannot be stored as jsonb, or a value passes the cheap check but fails its cast (a
-    -- 02-30), it fails as a whole, its subtransaction is undone and the second attempt checks
-    -- row by row with every reason. The OFFSET 0 fences make PostgreSQL parse each text and
+    -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
+    -- types the whole batch in a few statements; the second does the same with the full check
+    -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
+    -- rejected with its reasons; the third reads each text on its own, for texts jsonb refuses. The OFFSET 0 fences make PostgreSQL parse each text and
     -- extract its task once, not at every use. Only a bad event's text is kept (for
     -- rejected_event): the good ones are in doc. problem_text adds what only the text shows (an
     -- id written 1.5e2 or given twice).
-    FOR attempt IN 1 .. 2 LOOP
+    FOR attempt IN 1 .. 3 LOOP
         BEGIN
-            IF attempt = 1 THEN
+            IF attempt <= 2 THEN
                 WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
                 INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems, plain_id)
                 SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems,
                        CASE WHEN doc ->> 'id' ~ '^\d{1,18}$' AND jsonb_typeof(doc -> 'id') = 'number' THEN (doc ->> 'id')::bigint END
                 FROM (SELECT stage_id, raw, doc,
-                             CASE WHEN iwddm.event_surely_good(raw, doc, task, status_known) THEN '{}'::text[]
+                             CASE WHEN attempt = 1 AND iwddm.event_surely_good(raw, doc, task, status_known) THEN '{}'::text[]
                                   ELSE iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) END AS problems
                       FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
                       FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
@@ -111,11 +112,12 @@ BEGIN
             WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)
               AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = e.task_event_id)
             ORDER BY e.task_event_id, e.stage_id;
-            -- Which attempt loaded the batch (1: in one go, 2: row by row), for diagnosis and tests.
+            -- Which attempt loaded the batch (1: cheap check, 2: full check, 3: row by row), for
+            -- diagnosis and tests.
             PERFORM set_config('iwddm.parse_attempt', attempt::text, true);
             EXIT;
         EXCEPTION WHEN data_exception OR program_limit_exceeded THEN
-            IF attempt = 2 THEN
+            IF attempt = 3 THEN
                 RAISE;  -- every event was checked fully: a failure now is a bug, not bad input
             END IF;
         END;
