@@ -97,6 +97,15 @@ final class BenchFeed implements FeedSource {
         return at >= 0 ? at + 1 : -at - 1;
     }
 
+    /** The events as consecutive NDJSON chunks of {@code size} events (the last may be shorter). */
+    List<byte[]> chunks(int size) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        for (int first = 0; first < events(); first += size) {
+            chunks.add(ndjson(first, Math.min(events(), first + size)));
+        }
+        return chunks;
+    }
+
     /** Lines [first, end) as NDJSON bytes, each line '\n'-terminated. */
     byte[] ndjson(int first, int end) throws IOException {
         long length = offsets[end] - offsets[first];

@@ -5,12 +5,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.iwddm.testing.StageCopy;
 
 /**
  * Scenario 1b, floor B, the minimal in-database load (issue 14): COPY the raw event lines into
@@ -76,7 +74,6 @@ final class FloorBScenario {
                 "sourceProcessSubtype" text, data jsonb)
             CROSS JOIN LATERAL jsonb_to_record(t.category) AS c(id text, path text[])""";
 
-    private static final int CHUNK_BYTES = 64 * 1024;
 
     private FloorBScenario() {
     }
@@ -110,10 +107,7 @@ final class FloorBScenario {
 
     private static Stats chunked(Connection connection, BenchFeed feed, int batchSize, int runs)
             throws SQLException, IOException {
-        List<byte[]> chunks = new ArrayList<>();
-        for (int first = 0; first < feed.events(); first += batchSize) {
-            chunks.add(feed.ndjson(first, Math.min(feed.events(), first + batchSize)));
-        }
+        List<byte[]> chunks = feed.chunks(batchSize);
         double[] seconds = new double[runs];
         for (int run = 0; run < runs; run++) {
             seconds[run] = timeLoads(connection, chunks, feed.events());
@@ -134,7 +128,7 @@ final class FloorBScenario {
         try (Statement statement = connection.createStatement()) {
             for (byte[] chunk : chunks) {
                 long started = System.nanoTime();
-                copied += copy(connection, chunk);
+                copied += StageCopy.copyNdjson(connection, chunk, COPY_SQL);
                 inserted += statement.executeUpdate(INSERT_SQL);
                 connection.commit();
                 nanos += System.nanoTime() - started;
@@ -155,7 +149,7 @@ final class FloorBScenario {
     /** One load of the whole feed, left in the target table (for tests); returns the rows inserted. */
     static long loadOnce(Connection connection, byte[] ndjson) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            copy(connection, ndjson);
+            StageCopy.copyNdjson(connection, ndjson, COPY_SQL);
             long inserted = statement.executeUpdate(INSERT_SQL);
             connection.commit();
             return inserted;
@@ -176,18 +170,4 @@ final class FloorBScenario {
         }
     }
 
-    /** COPYs the NDJSON bytes into the scratch table; an exception cancels the COPY. */
-    private static long copy(Connection connection, byte[] ndjson) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
-        try {
-            for (int offset = 0; offset < ndjson.length; offset += CHUNK_BYTES) {
-                copy.writeToCopy(ndjson, offset, Math.min(CHUNK_BYTES, ndjson.length - offset));
-            }
-            return copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,7 @@ final class FloorScenario {
 
     private static Stats chunked(Connection connection, BenchFeed feed, int batchSize, int runs)
             throws SQLException, IOException {
-        List<byte[]> chunks = new ArrayList<>();
-        for (int first = 0; first < feed.events(); first += batchSize) {
-            chunks.add(feed.ndjson(first, Math.min(feed.events(), first + batchSize)));
-        }
+        List<byte[]> chunks = feed.chunks(batchSize);
         double[] seconds = new double[runs];
         for (int run = 0; run < runs; run++) {
             seconds[run] = timeCopies(connection, chunks, feed.events());

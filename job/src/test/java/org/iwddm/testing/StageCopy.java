@@ -33,7 +33,12 @@ public final class StageCopy {
 
     /** Stages UTF-8 NDJSON (each line '\n'-terminated, as FeedGenerator.write produces). */
     public static long copyNdjson(Connection connection, byte[] ndjson) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(StagingCopy.COPY_SQL);
+        return copyNdjson(connection, ndjson, StagingCopy.COPY_SQL);
+    }
+
+    /** COPYs UTF-8 NDJSON with the given COPY ... FROM STDIN statement; an exception cancels it. */
+    public static long copyNdjson(Connection connection, byte[] ndjson, String copySql) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             for (int offset = 0; offset < ndjson.length; offset += CHUNK_BYTES) {
                 copy.writeToCopy(ndjson, offset, Math.min(CHUNK_BYTES, ndjson.length - offset));
