@@ -21,17 +21,17 @@ BEGIN
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
     -- types the whole batch in a few statements; the second does the same with the full check
     -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
-    -- rejected with its reasons; the third reads each text on its own, for texts jsonb refuses. The OFFSET 0 fences make PostgreSQL parse each text and
-    -- extract its task once, not at every use. Only a bad event's text is kept (for
-    -- rejected_event): the good ones are in doc. problem_text adds what only the text shows (an
-    -- id written 1.5e2 or given twice).
+    -- rejected with its reasons; the third reads each text on its own, for texts jsonb refuses.
+    -- The OFFSET 0 fences make PostgreSQL parse each text and extract its task once, not at every
+    -- use. Only a bad event's text is kept (for rejected_event): the good ones are in doc.
+    -- problem_text adds what only the text shows (an id written 1.5e2 or given twice).
     FOR attempt IN 1 .. 3 LOOP
         BEGIN
             IF attempt <= 2 THEN
                 WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
                 INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems, plain_id)
                 SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems,
-                       CASE WHEN doc ->> 'id' ~ '^\d{1,18}$' AND jsonb_typeof(doc -> 'id') = 'number' THEN (doc ->> 'id')::bigint END
+                       iwddm.plain_event_id(doc)
                 FROM (SELECT stage_id, raw, doc,
                              CASE WHEN attempt = 1 AND iwddm.event_surely_good(raw, doc, task, status_known) THEN '{}'::text[]
                                   ELSE iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) END AS problems
@@ -49,7 +49,7 @@ BEGIN
                             THEN iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task)
                             ELSE ARRAY[coalesce(iwddm.problem_unparsable(raw), 'the text is not valid JSON')] END,
                        identity.event_id, identity.interaction_id,
-                       CASE WHEN doc ->> 'id' ~ '^\d{1,18}$' AND jsonb_typeof(doc -> 'id') = 'number' THEN (doc ->> 'id')::bigint END
+                       iwddm.plain_event_id(doc)
                 FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
                       FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
                       LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
@@ -128,9 +128,7 @@ BEGIN
     INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
     SELECT DISTINCT ON (md5(raw)) raw, array_to_string(problems, '; '),
            CASE WHEN doc IS NULL THEN event_id
-                WHEN jsonb_typeof(doc -> 'id') = 'number' AND (doc -> 'id')::text ~ '^\d{1,18}$'
-                 AND NOT EXISTS (SELECT 1 FROM unnest(problems) p WHERE p LIKE 'id %')
-                THEN (doc ->> 'id')::bigint END,
+                WHEN NOT EXISTS (SELECT 1 FROM unnest(problems) p WHERE p LIKE 'id %') THEN plain_id END,
            CASE WHEN doc IS NULL THEN interaction_id
                 WHEN jsonb_typeof(doc -> 'taskId') = 'string' THEN left(doc ->> 'taskId', 64) END
     FROM pg_temp.load_raw
