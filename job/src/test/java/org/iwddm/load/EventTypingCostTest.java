@@ -1,0 +1,45 @@
+package org.iwddm.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.iwddm.sim.FeedConfig;
+import org.iwddm.sim.FeedGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's budget for the driver's side: typing, keying and encoding a 10,000-event page on the
+ * reading thread must cost far less than the ~500 ms the database spent on it (well under 200 ms
+ * on one core). The best of a few runs, after a warm-up, so a busy machine does not fail it.
+ */
+class EventTypingCostTest {
+    private static final Set<String> STATUSES = Set.of("new", "captured", "queued", "assigned", "held", "errorheld",
+            "completed", "canceled", "rejected", "newheld", "distributed");
+
+    @Test
+    void typingAPageOfTenThousandEventsTakesWellUnder200Ms() throws IOException {
+        List<String> events = new FeedGenerator(FeedConfig.builder().seed(14).tasks(4_000).duplicateShare(0).build())
+                .lines().subList(0, 10_000);
+        TypedCopyRecord record = new TypedCopyRecord(new EventTyper(STATUSES));
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 8; run++) {
+            long started = System.nanoTime();
+            try (Writer out = new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
+                for (String event : events) {
+                    record.write(out, event);
+                }
+            }
+            best = Math.min(best, System.nanoTime() - started);
+        }
+        System.out.printf("typing, keying and encoding 10,000 events: best %.1f ms%n", best / 1e6);
+        assertEquals(10_000, events.size());
+        assertTrue(best < 200_000_000L, "10,000 events took " + best / 1_000_000 + " ms");
+    }
+
+}
