@@ -37,7 +37,16 @@ class EventTypingCostTest {
             }
             best = Math.min(best, System.nanoTime() - started);
         }
-        System.out.printf("typing, keying and encoding 10,000 events: best %.1f ms%n", best / 1e6);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            for (String event : events) {
+                record.write(out, event);
+            }
+        }
+        long rawBytes = events.stream().mapToLong(e -> e.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+        System.out.printf("typing, keying and encoding 10,000 events: best %.1f ms; %d bytes of rows (%d of raw text)%n",
+                best / 1e6, bytes.size(), rawBytes);
+        assertTrue(bytes.size() < PageFetch.DEFAULT_CAPACITY_BYTES, "a default page fits the read-ahead buffer");
         assertEquals(10_000, events.size());
         assertTrue(best < 200_000_000L, "10,000 events took " + best / 1_000_000 + " ms");
     }
