@@ -183,3 +183,87 @@ LANGUAGE sql STABLE AS $$
                               'department_key', iwddm_test.department_key('Billing'),
                               'process_key', iwddm_test.process_key('Billing', 'Refunds'))
 $$;
+
+-- An event text as the job stages it when it vouches for it (iwddm.stage_typed_event's typed
+-- columns, member keys computed), taken from the database's own parse of the text, so a suite
+-- can stage the same event typed and raw. The text must be good and not loaded before; as it
+-- parses through the staging table, nothing may be staged yet.
+CREATE OR REPLACE FUNCTION iwddm_test.typed(raw text)
+RETURNS iwddm.stage_typed_event
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    typed iwddm.stage_typed_event;
+BEGIN
+    IF EXISTS (SELECT 1 FROM iwddm.stage_task_event) OR EXISTS (SELECT 1 FROM iwddm.stage_typed_event) THEN
+        RAISE EXCEPTION 'iwddm_test.typed(): events are staged already, and its parse would claim them'
+            USING HINT = 'Build the typed rows first, then stage.';
+    END IF;
+    PERFORM iwddm_test.stage(raw);
+    PERFORM set_config('iwddm.etl_audit_key', '-1', true);
+    CALL iwddm.load_parse_staged();
+    PERFORM set_config('iwddm.etl_audit_key', '', true);
+    SELECT NULL, NULL, e.task_event_id, e.interaction_id, e.task_event_type_name, e.event_ts, e.status_name,
+           e.queue_name, e.employee_id, e.agent_name, e.tenant_runtime_id, e.tenant_name, e.solution_runtime_id,
+           e.solution_name, e.category_runtime_id, e.category_levels, e.capture_point_runtime_id,
+           e.capture_point_name, e.media_type_name, e.media_channel_name, e.priority, e.business_value, e.due_ts,
+           e.task_created_ts, e.capture_id, e.customer_id, e.customer_segment_name, e.product_type,
+           e.product_subtype, e.skill_name, e.result_code_name, e.source_tenant_name, e.source_process_type,
+           e.source_process_subtype, e.requested_employee_id, e.activation_ts, e.source_created_ts,
+           e.source_first_created_ts, e.expiration_ts, e.custom_data, e.task_event_type_key, e.queue_key,
+           e.assigned_agent_key, e.capture_point_key, e.media_type_key, e.media_channel_key, e.customer_key,
+           e.customer_segment_key, e.product_key, e.requested_skill_key, e.requested_agent_key,
+           e.result_code_key, e.source_process_key, e.source_tenant_key
+      INTO STRICT typed FROM pg_temp.load_event e;
+    DROP TABLE pg_temp.load_raw, pg_temp.load_event;
+    RETURN typed;
+END
+$$;
+
+-- Stages typed rows (from iwddm_test.typed) as the job's COPY does: in order, each taking the
+-- next stage_id, the one order iwddm.stage_task_event's rows share.
+CREATE OR REPLACE FUNCTION iwddm_test.stage_typed_rows(VARIADIC typed_rows iwddm.stage_typed_event[])
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    typed iwddm.stage_typed_event;
+BEGIN
+    FOREACH typed IN ARRAY typed_rows LOOP
+        typed.stage_id := nextval(pg_get_serial_sequence('iwddm.stage_task_event', 'stage_id'));
+        INSERT INTO iwddm.stage_typed_event SELECT typed.*;
+    END LOOP;
+END
+$$;
+
+-- Stages event texts as the job stages the events it vouches for: typed, in order.
+CREATE OR REPLACE FUNCTION iwddm_test.stage_typed(VARIADIC raws text[])
+RETURNS void
+LANGUAGE sql
+AS $$
+    SELECT iwddm_test.stage_typed_rows(VARIADIC array_agg(iwddm_test.typed(r) ORDER BY i))
+    FROM unnest(raws) WITH ORDINALITY AS u(r, i)
+$$;
+
+-- Every row of the task facts, event and work facts, feed-fed dimensions and 15-minute views,
+-- as (table, row as jsonb text) without the audit keys (a batch's key differs from run to
+-- run): what two ways of loading the same events must agree on.
+CREATE OR REPLACE FUNCTION iwddm_test.mart_rows()
+RETURNS TABLE (table_name text, row_text text)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    t text;
+BEGIN
+    FOR t IN SELECT unnest(ARRAY['task_fact', 'task_event_fact', 'task_work_fact', 'tenant', 'solution',
+                                 'department', 'process', 'category', 'queue', 'agent', 'capture_point',
+                                 'media_type', 'media_channel', 'customer', 'customer_segment', 'product',
+                                 'skill', 'result_code', 'source_process', 'source_tenant', 'custom_dim',
+                                 'task_event_type'])
+             UNION ALL SELECT 'agg_' || area || '_15min' FROM iwddm.agg_area LOOP
+        RETURN QUERY EXECUTE format(
+            'SELECT %L::text, (to_jsonb(t) - ARRAY[''created_etl_audit_key'', ''updated_etl_audit_key''])::text FROM iwddm.%I t',
+            t, t);
+    END LOOP;
+END
+$$;

@@ -1,10 +1,14 @@
 -- iwddm.load_parse_staged(): step 1 of load_staged. Claims every staged row, parses and
 -- validates it, quarantines bad events in rejected_event (once per distinct text, with the
 -- event and interaction ids whenever they can be read, and the reason), and
--- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed).
+-- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed,
+-- with the member keys of the feed-fed dimensions: iwddm.member_key of each natural key).
+-- Two sources, one staging order (stage_id): iwddm.stage_task_event (raw text: a DBA's \copy)
+-- and iwddm.stage_typed_event (the job: events it vouched for arrive typed, keys computed, and
+-- skip the check; the others arrive as raw text and get the same check as a \copy'd event).
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
--- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad) for the
--- batch's audit figures.
+-- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad; a typed row
+-- has no doc) for the batch's audit figures.
 -- Cost (issue 14): the reasons are built only for the events iwddm.event_surely_good cannot
 -- vouch for, and the batch is parsed, checked and typed in one attempt; a value that passes that
 -- test but fails its cast sends the batch to a second attempt with the full check for every
@@ -18,6 +22,25 @@ BEGIN
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
                                 event_id bigint, interaction_id text, plain_id bigint) ON COMMIT DROP;
+    -- Every good event of the batch, typed, before duplicates and events loaded before drop out.
+    CREATE TEMP TABLE load_candidate ON COMMIT DROP AS
+    SELECT * FROM iwddm.stage_typed_event WHERE false;
+    ALTER TABLE pg_temp.load_candidate DROP COLUMN raw;
+    -- The job's typed rows: already checked by the driver, they need no parse.
+    WITH claimed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NULL RETURNING *)
+    INSERT INTO pg_temp.load_candidate
+    SELECT stage_id, task_event_id, interaction_id, task_event_type_name, event_ts, status_name, queue_name,
+           employee_id, agent_name, tenant_runtime_id, tenant_name, solution_runtime_id, solution_name,
+           category_runtime_id, category_levels, capture_point_runtime_id, capture_point_name, media_type_name,
+           media_channel_name, priority, business_value, due_ts, task_created_ts, capture_id, customer_id,
+           customer_segment_name, product_type, product_subtype, skill_name, result_code_name, source_tenant_name,
+           source_process_type, source_process_subtype, requested_employee_id, activation_ts, source_created_ts,
+           source_first_created_ts, expiration_ts, custom_data, task_event_type_key, queue_key, assigned_agent_key,
+           capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,
+           requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key
+    FROM claimed;
+    INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
+    SELECT stage_id, '{}', task_event_id FROM pg_temp.load_candidate;
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
     -- types the whole batch in a few statements; the second does the same with the full check
     -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
@@ -28,7 +51,8 @@ BEGIN
     FOR attempt IN 1 .. 3 LOOP
         BEGIN
             IF attempt <= 2 THEN
-                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw),
+                     claimed_typed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NOT NULL RETURNING stage_id, raw)
                 INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems, plain_id)
                 SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems,
                        iwddm.plain_event_id(doc)
@@ -36,13 +60,15 @@ BEGIN
                              CASE WHEN attempt = 1 AND iwddm.event_surely_good(raw, doc, task, status_known) THEN '{}'::text[]
                                   ELSE iwddm.event_problems(doc, task, status_known) || iwddm.problem_text(raw, doc, task) END AS problems
                       FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
-                      FROM (SELECT stage_id, raw, raw::jsonb AS doc FROM claimed OFFSET 0) p
+                      FROM (SELECT stage_id, raw, raw::jsonb AS doc
+                            FROM (SELECT * FROM claimed UNION ALL SELECT * FROM claimed_typed) c OFFSET 0) p
                             LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
                             OFFSET 0) parsed
                       OFFSET 0) checked;
             ELSE
                 -- A text jsonb refuses gets the reason PostgreSQL gave, and its ids read another way.
-                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw)
+                WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw),
+                     claimed_typed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NOT NULL RETURNING stage_id, raw)
                 INSERT INTO pg_temp.load_raw
                 SELECT stage_id, raw, doc,
                        CASE WHEN doc IS NOT NULL
@@ -51,13 +77,24 @@ BEGIN
                        identity.event_id, identity.interaction_id,
                        iwddm.plain_event_id(doc)
                 FROM (SELECT p.*, p.doc -> 'task' AS task, s.status_key IS NOT NULL AS status_known
-                      FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc FROM claimed OFFSET 0) p
+                      FROM (SELECT stage_id, raw, iwddm.try_jsonb(raw) AS doc
+                            FROM (SELECT * FROM claimed UNION ALL SELECT * FROM claimed_typed) c OFFSET 0) p
                       LEFT JOIN iwddm.status s ON s.status_name = p.doc ->> 'status'
                       OFFSET 0) parsed
                 LEFT JOIN LATERAL iwddm.try_event_identity(CASE WHEN parsed.doc IS NULL THEN parsed.raw END) identity ON true;
             END IF;
-            CREATE TEMP TABLE load_event ON COMMIT DROP AS
-            SELECT DISTINCT ON (e.task_event_id) e.*
+            -- The good raw events, typed the way the job types them (keys: iwddm.member_key, as
+            -- iwddm.load_flat_dimension creates the members).
+            INSERT INTO pg_temp.load_candidate
+            SELECT e.*,
+                   iwddm.member_key(e.task_event_type_name), iwddm.member_key(e.queue_name),
+                   iwddm.member_key(e.employee_id), iwddm.member_key(e.capture_point_runtime_id),
+                   iwddm.member_key(e.media_type_name), iwddm.member_key(e.media_channel_name),
+                   iwddm.member_key(e.customer_id), iwddm.member_key(e.customer_segment_name),
+                   iwddm.member_key(e.product_type, e.product_subtype), iwddm.member_key(e.skill_name),
+                   iwddm.member_key(e.requested_employee_id), iwddm.member_key(e.result_code_name),
+                   iwddm.member_key(e.source_process_type, e.source_process_subtype),
+                   iwddm.member_key(e.source_tenant_name)
             FROM (
                 -- jsonb_to_record types the plain fields in one call each (cheaper than one operator per field).
                 SELECT r.stage_id, ev.id AS task_event_id, ev."taskId" AS interaction_id, ev."eventType" AS task_event_type_name,
@@ -80,23 +117,8 @@ BEGIN
                        tk."sourceProcessType" AS source_process_type, tk."sourceProcessSubtype" AS source_process_subtype,
                        tk."requestedAgent" AS requested_employee_id, tk."activationDateTime" AS activation_ts,
                        tk."sourceCreatedDateTime" AS source_created_ts, tk."sourceFirstCreatedDateTime" AS source_first_created_ts,
-                       nullif(t -> 'data', 'null'::jsonb)        AS custom_data,
-                       -- The mapped task.data keys (mart settings; uncorrelated, so read once per batch).
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
-                       t -> 'data' ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
+                       tk."expirationDateTime" AS expiration_ts,
+                       nullif(t -> 'data', 'null'::jsonb)        AS custom_data
                 FROM pg_temp.load_raw r
                 CROSS JOIN LATERAL (SELECT r.doc AS d, r.doc -> 'task' AS t OFFSET 0) parts
                 CROSS JOIN LATERAL jsonb_to_record(d) AS ev(id bigint, "taskId" text, "eventType" text, "timestamp" timestamptz,
@@ -106,12 +128,10 @@ BEGIN
                     "customerId" text, "customerSegment" text, "productType" text, "productSubtype" text,
                     "requestedSkill" text, "resultCode" text, "sourceTenant" text, "sourceProcessType" text,
                     "sourceProcessSubtype" text, "requestedAgent" text, "activationDateTime" timestamptz,
-                    "sourceCreatedDateTime" timestamptz, "sourceFirstCreatedDateTime" timestamptz)
-                WHERE cardinality(r.problems) = 0
-            ) e
-            WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = e.task_event_id)
-              AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = e.task_event_id)
-            ORDER BY e.task_event_id, e.stage_id;
+                    "sourceCreatedDateTime" timestamptz, "sourceFirstCreatedDateTime" timestamptz,
+                    "expirationDateTime" timestamptz)
+                WHERE r.doc IS NOT NULL AND cardinality(r.problems) = 0
+            ) e;
             -- Which attempt loaded the batch (1: cheap check, 2: full check, 3: row by row), for
             -- diagnosis and tests.
             PERFORM set_config('iwddm.parse_attempt', attempt::text, true);
@@ -122,7 +142,35 @@ BEGIN
             END IF;
         END;
     END LOOP;
-    ANALYZE pg_temp.load_event;
+
+    -- One row per new event id (the first staged wins), with the mapped task.data keys (mart
+    -- settings; uncorrelated, so read once per batch).
+    CREATE TEMP TABLE load_event ON COMMIT DROP AS
+    SELECT DISTINCT ON (c.task_event_id) c.*,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
+    FROM pg_temp.load_candidate c
+    WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = c.task_event_id)
+      AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = c.task_event_id)
+    ORDER BY c.task_event_id, c.stage_id;
+    DROP TABLE pg_temp.load_candidate;
+    -- Statistics only for what later steps join and group on: a full ANALYZE of ~60 columns
+    -- cost more than the rest of this step.
+    ANALYZE pg_temp.load_event (stage_id, task_event_id, interaction_id, tenant_runtime_id, solution_runtime_id,
+                                category_levels, status_name);
 
     -- event_id only when the id is one plain integer (no reason about the id).
     INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)

@@ -36,11 +36,16 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM iwddm.i_task_fact f WHERE f.interaction_id = e.interaction_id)
            AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_fact f WHERE f.interaction_id = e.interaction_id));
     IF EXISTS (SELECT 1 FROM pg_temp.load_purged) THEN
-        -- A good event's text is its parsed document (load_parse_staged keeps only bad texts).
+        -- A good event's text is its parsed document (load_parse_staged keeps only bad texts); an
+        -- event the job staged typed has none and is written back from its typed fields.
         INSERT INTO iwddm.rejected_event (raw, reason, event_id, interaction_id)
-        SELECT DISTINCT ON (md5(r.doc::text)) r.doc::text, p.reason, p.task_event_id, left(p.interaction_id, 64)
-        FROM pg_temp.load_purged p JOIN pg_temp.load_raw r USING (stage_id)
-        ORDER BY md5(r.doc::text), p.stage_id
+        SELECT DISTINCT ON (md5(d.doc::text)) d.doc::text, d.reason, d.task_event_id, left(d.interaction_id, 64)
+        FROM (SELECT p.stage_id, p.reason, p.task_event_id, p.interaction_id,
+                     coalesce(r.doc, iwddm.typed_event_document(to_jsonb(e))) AS doc
+              FROM pg_temp.load_purged p
+              JOIN pg_temp.load_raw r USING (stage_id)
+              JOIN pg_temp.load_event e USING (stage_id)) d
+        ORDER BY md5(d.doc::text), d.stage_id
         ON CONFLICT (raw_md5) DO NOTHING;
         UPDATE pg_temp.load_raw r SET problems = ARRAY[p.reason]
         FROM pg_temp.load_purged p WHERE r.stage_id = p.stage_id;

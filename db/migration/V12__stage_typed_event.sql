@@ -11,8 +11,8 @@
 -- so there is nothing to recover after a crash and no reason to write them to the WAL.
 -- stage_id comes from stage_task_event's sequence, so rows of both tables share one order.
 CREATE UNLOGGED TABLE iwddm.stage_typed_event (
-    stage_id                 bigint      NOT NULL DEFAULT nextval(pg_get_serial_sequence('iwddm.stage_task_event', 'stage_id'))
-                                         PRIMARY KEY,
+    -- No key: load_staged claims every row at once, and an index would only slow the COPY.
+    stage_id                 bigint      NOT NULL DEFAULT nextval(pg_get_serial_sequence('iwddm.stage_task_event', 'stage_id')),
     raw                      text,        -- set (and nothing else) when the driver could not vouch for the event
     task_event_id            bigint,
     interaction_id           text,
