@@ -21,8 +21,9 @@ import org.iwddm.log.JobLog;
 
 /**
  * One feed page read and checked on a thread of its own into a bounded buffer of staging
- * records (the COPY's own bytes, {@link StagingCopy}'s format), so the session can do something
- * else meanwhile: load the page before it (a page read ahead), or stage this one as it arrives.
+ * records (the typed staging COPY's own bytes, {@link TypedCopyRecord}), so the session can do
+ * something else meanwhile: load the page before it (a page read ahead), or stage this one as it
+ * arrives. Checking and typing each event (issue 14) happens here too, on this thread's core.
  * The page's summary, or its failure (the same exception, transient or not), comes after its
  * records, so a failure surfaces where the page is staged, exactly as if it had been read there.
  * Memory: at most {@code capacityBytes} of records waiting, in chunks of {@link #CHUNK_BYTES}
@@ -53,23 +54,28 @@ final class PageFetch implements AutoCloseable {
 
     private final long sinceId;
     private final int limit;
+    private final EventTyper typer;
     private final BlockingQueue<Chunk> chunks;
     private final Abort abort = new Abort();
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
 
-    private PageFetch(FeedClient feed, long sinceId, int limit, long capacityBytes) {
+    private PageFetch(FeedClient feed, long sinceId, int limit, long capacityBytes, EventTyper typer) {
         this.sinceId = sinceId;
         this.limit = limit;
+        this.typer = typer;
         this.chunks = new ArrayBlockingQueue<>((int) Math.max(1, capacityBytes / CHUNK_BYTES));
         this.thread = new Thread(() -> read(feed), THREAD_PREFIX + THREADS.incrementAndGet());
         thread.setDaemon(true);
     }
 
-    /** Starts reading the page after {@code sinceId} (at most {@code limit} events). */
-    static PageFetch start(FeedClient feed, long sinceId, int limit, long capacityBytes) {
-        PageFetch fetch = new PageFetch(feed, sinceId, limit, capacityBytes);
+    /**
+     * Starts reading the page after {@code sinceId} (at most {@code limit} events), typing its
+     * events with {@code typer}; a null typer only counts the page (the pending probe), encoding nothing.
+     */
+    static PageFetch start(FeedClient feed, long sinceId, int limit, long capacityBytes, EventTyper typer) {
+        PageFetch fetch = new PageFetch(feed, sinceId, limit, capacityBytes, typer);
         fetch.thread.start();
         return fetch;
     }
@@ -175,15 +181,19 @@ final class PageFetch implements AutoCloseable {
         }
     }
 
-    /** Encodes each event as its staging record, in UTF-8, into chunks handed to the queue. */
+    /** Types and encodes each event as its staging row, in UTF-8, into chunks handed to the queue. */
     private final class Records implements EventSink {
         private final ChunkStream stream = new ChunkStream();
         private final Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        private final TypedCopyRecord record = typer == null ? null : new TypedCopyRecord(typer);
 
         @Override
         public void accept(String eventJson) {
+            if (record == null) {
+                return; // only counting
+            }
             try {
-                StagingCopy.writeRecord(writer, eventJson);
+                record.write(writer, eventJson);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

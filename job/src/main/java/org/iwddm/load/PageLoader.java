@@ -11,7 +11,8 @@ import org.iwddm.feed.PageSummary;
 import org.iwddm.feed.Retrier;
 
 /**
- * Loads one feed page atomically (SPEC §1): in ONE transaction, COPY the page into staging,
+ * Loads one feed page atomically (SPEC §1): in ONE transaction, COPY the page into staging
+ * (iwddm.stage_typed_event: the events the driver vouches for typed, the others raw; issue 14),
  * CALL iwddm.load_staged(run id), move the feed cursor, commit. Whatever fails, the transaction
  * rolls back, so a page is either wholly loaded with its cursor or not at all; a transient feed
  * failure retries the whole page.
@@ -37,6 +38,7 @@ public final class PageLoader implements AutoCloseable {
     private final Retrier retrier;
     private final UUID runId;
     private final long readAheadBytes;
+    private EventTyper typer;
     private PageFetch ahead;
 
     public PageLoader(Connection connection, FeedClient feed, Retrier retrier, UUID runId) {
@@ -66,7 +68,7 @@ public final class PageLoader implements AutoCloseable {
      * page read ahead when it is that one, else one attempt now.
      */
     public PageSummary count(long sinceId, int limit) throws FeedException {
-        try (PageFetch page = take(sinceId, limit)) {
+        try (PageFetch page = take(sinceId, limit, null)) {
             return page.drainTo((records, length) -> { });
         }
     }
@@ -74,7 +76,7 @@ public final class PageLoader implements AutoCloseable {
     private PageResult attempt(long sinceId, int limit, ReadAhead readAhead) throws FeedException, SQLException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
-        try (PageFetch page = take(sinceId, limit)) {
+        try (PageFetch page = take(sinceId, limit, typer())) {
             PageSummary summary = stage(page);
             readAhead(summary, readAhead);
             BatchFigures batch = loadStaged();
@@ -92,20 +94,28 @@ public final class PageLoader implements AutoCloseable {
         }
     }
 
+    /** The mart's statuses, read once per loader: the driver vouches only for events with a known one. */
+    private EventTyper typer() throws SQLException {
+        if (typer == null) {
+            typer = EventTyper.of(connection);
+        }
+        return typer;
+    }
+
     /** The page read ahead when it is the one asked for; otherwise (and dropping any other) a read started now. */
-    private PageFetch take(long sinceId, int limit) {
+    private PageFetch take(long sinceId, int limit, EventTyper pageTyper) {
         if (ahead != null && ahead.sinceId() == sinceId && ahead.limit() == limit) {
             PageFetch page = ahead;
             ahead = null;
             return page;
         }
         dropAhead();
-        return PageFetch.start(feed, sinceId, limit, readAheadBytes);
+        return PageFetch.start(feed, sinceId, limit, readAheadBytes, pageTyper);
     }
 
     private void readAhead(PageSummary staged, ReadAhead readAhead) {
         if (staged.hasMore()) {
-            readAhead.limitAfter(staged).ifPresent(next -> ahead = PageFetch.start(feed, staged.lastId(), next, readAheadBytes));
+            readAhead.limitAfter(staged).ifPresent(next -> ahead = PageFetch.start(feed, staged.lastId(), next, readAheadBytes, typer));
         }
     }
 
@@ -118,7 +128,7 @@ public final class PageLoader implements AutoCloseable {
     }
 
     private PageSummary stage(PageFetch page) throws FeedException, SQLException {
-        try (StagingCopy copy = StagingCopy.begin(connection)) {
+        try (TypedStagingCopy copy = TypedStagingCopy.begin(connection)) {
             PageSummary summary = page.drainTo(copy::writeRecords);
             copy.finish();
             return summary;

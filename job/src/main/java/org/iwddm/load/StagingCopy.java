@@ -19,6 +19,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * so the text reaches the table byte for byte, backslashes and line breaks between tokens
  * included. A DBA's \copy of one compact event per line (unquoted) reads the same way.
  * Closing without {@link #finish()} cancels the COPY: an exception never half-stages a page.
+ * The job itself stages typed ({@link TypedStagingCopy}, issue 14); this raw path is what DBAs,
+ * the tests' fixtures and the benchmark's floor A use.
  */
 public final class StagingCopy implements EventSink, AutoCloseable {
     /** SPEC §3's staging COPY, the same a DBA runs with \copy. */
@@ -29,7 +31,6 @@ public final class StagingCopy implements EventSink, AutoCloseable {
 
     private final CopyIn copy;
     private final Writer writer;
-    private boolean writerUsed;
 
     private StagingCopy(CopyIn copy) {
         this.copy = copy;
@@ -45,32 +46,18 @@ public final class StagingCopy implements EventSink, AutoCloseable {
     @Override
     public void accept(String eventJson) {
         try {
-            writerUsed = true;
             writeRecord(writer, eventJson);
         } catch (IOException e) {
             throw new StagingException("staging an event failed: " + e.getMessage(), e);
         }
     }
 
-    /** One event as this COPY's record; a page read ahead is kept as these records' UTF-8 bytes. */
+    /** One event as this COPY's record. */
     static void writeRecord(Writer out, String eventJson) throws IOException {
         out.write(QUOTE);
         out.write(eventJson);
         out.write(QUOTE);
         out.write('\n');
-    }
-
-    /** Stages records already encoded by {@link #writeRecord} (UTF-8), as they are. */
-    void writeRecords(byte[] records, int length) throws SQLException {
-        if (writerUsed) {
-            try {
-                writer.flush(); // keeps the order when events came through accept first
-                writerUsed = false;
-            } catch (IOException e) {
-                throw new SQLException("staging the page failed: " + e.getMessage(), e);
-            }
-        }
-        copy.writeToCopy(records, 0, length);
     }
 
     /** Ends the COPY; returns the number of rows staged. */
