@@ -72,6 +72,21 @@ class TypedStagingParityTest {
     }
 
     @Test
+    void randomlyDamagedEventsAreVouchedForOnlyWhenTheDatabaseAgrees() throws Exception {
+        List<String> good = new FeedGenerator(FeedConfig.builder().seed(2026).tasks(300).badShare(0)
+                .duplicateShare(0).build()).lines();
+        RandomMutations mutations = new RandomMutations(14);
+        List<String> events = good.stream().map(mutations::mutate).toList();
+        try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect()) {
+            EventTyper typer = EventTyper.of(connection);
+            long vouched = events.stream().filter(e -> typer.type(e) != null).count();
+            assertTrue(vouched > events.size() / 10 && vouched < events.size() * 9 / 10,
+                    "the damage leaves both outcomes: " + vouched + " of " + events.size());
+            assertParity(connection, typer, events, false);
+        }
+    }
+
+    @Test
     void handMutationsKeepTheirRules() throws Exception {
         List<String> events = new ArrayList<>();
         long id = 1;
