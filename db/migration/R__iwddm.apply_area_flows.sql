@@ -5,10 +5,12 @@
 -- Steps, each one set-based statement:
 --   1. extend: intervals after the old range end carry its snapshots forward, plus the stored
 --      flows that fall there (due times passing, tasks aging into the next band);
---   2. swap: the touched tasks' stored flows are replaced by their new ones; the net
---      difference (new minus old) per interval and group goes to pg_temp.agg_net_sum;
---   3. apply: flow measures change at their interval, snapshot measures at every interval
---      from there to the range end; rows left all-zero are deleted.
+--   2. swap and apply: the touched tasks' stored flows are matched with their new ones (one
+--      FULL JOIN on the flow key); only the rows that differ are deleted and written, and the
+--      net difference (new minus old) per interval and group changes the 15-minute rows: flow
+--      measures at their interval, snapshot measures at every interval from there to the
+--      range end;
+--   3. rows left all-zero are deleted.
 -- Cost follows the touched tasks and how far back their changes reach, not the mart's size.
 CREATE OR REPLACE PROCEDURE iwddm.apply_area_flows(area text, range_from bigint, range_to bigint)
 LANGUAGE plpgsql
@@ -21,7 +23,6 @@ DECLARE
     groups    text;  -- g1, g2
     measures  text;  -- m1, m2
     sums      text;  -- sum(m1) AS m1, ...
-    negated   text;  -- -m1, -m2
     nonzero   text;  -- m1 <> 0 OR ...
     snaps_nz  text;  -- snapshot measures nonzero (false when none)
     flows_nz  text;  -- flow measures nonzero (false when none)
@@ -47,10 +48,10 @@ BEGIN
     SELECT string_agg(format('%I', g), ', '), string_agg(format('a.%I = z.%I', g, g), ' AND ')
       INTO groups, match FROM unnest(def.group_columns) g;
     SELECT string_agg(format('%I', m), ', '), string_agg(format('sum(%I) AS %I', m, m), ', '),
-           string_agg(format('-%I', m), ', '), string_agg(format('%I <> 0', m), ' OR '),
+           string_agg(format('%I <> 0', m), ' OR '),
            string_agg(format('%I = a.%I + EXCLUDED.%I', m, m, m), ', '),
            string_agg(format('a.%I = 0', m), ' AND ')
-      INTO measures, sums, negated, nonzero, add_up, all_zero
+      INTO measures, sums, nonzero, add_up, all_zero
       FROM unnest(def.flow_measures || def.snapshot_measures) m;
     SELECT coalesce(string_agg(format('%I <> 0', m), ' OR '), 'false') INTO snaps_nz FROM unnest(def.snapshot_measures) m;
     SELECT coalesce(string_agg(format('%I <> 0', m), ' OR '), 'false') INTO flows_nz FROM unnest(def.flow_measures) m;
@@ -72,46 +73,60 @@ BEGIN
             regexp_replace(nonzero, '(\w+) <> 0', 'sum(\1) <> 0', 'g'));
     END IF;
 
-    -- Retracted flows are kept negated in agg_net, then the new flows are stored and added.
-    EXECUTE format('CREATE TEMP TABLE agg_net ON COMMIT DROP AS SELECT date_time_key, %s, %s FROM iwddm.%I WHERE false',
-                   groups, measures, flow_tbl);
+    -- One statement: the touched tasks' stored flows against their new ones (FULL JOIN on the
+    -- flow key); only the rows that differ are deleted and written, and their difference
+    -- (new minus old) per interval and group is applied; rows left all-zero go to agg_zero.
     EXECUTE format('CREATE TEMP TABLE agg_zero ON COMMIT DROP AS SELECT date_time_key, %s FROM iwddm.%I WHERE false',
                    groups, dense_tbl);
     EXECUTE format($sql$
-        WITH retracted AS (
-            DELETE FROM iwddm.%1$I f USING pg_temp.load_touched t WHERE f.interaction_id = t.interaction_id
-            RETURNING f.*)
-        INSERT INTO pg_temp.agg_net SELECT date_time_key, %2$s, %3$s FROM retracted $sql$,
-        flow_tbl, groups, negated);
-    EXECUTE format($sql$
-        INSERT INTO iwddm.%1$I (interaction_id, date_time_key, %2$s, %3$s)
-        SELECT interaction_id, date_time_key, %2$s, %3$s FROM pg_temp.%4$I $sql$,
-        flow_tbl, groups, measures, 'flow_' || area);
-    EXECUTE format($sql$
-        INSERT INTO pg_temp.agg_net SELECT date_time_key, %1$s, %2$s FROM pg_temp.%3$I $sql$,
-        groups, measures, 'flow_' || area);
-    EXECUTE format($sql$
-        CREATE TEMP TABLE agg_net_sum ON COMMIT DROP AS
-        SELECT date_time_key, %1$s, %2$s FROM pg_temp.agg_net
-        GROUP BY date_time_key, %1$s HAVING %3$s $sql$,
-        groups, sums, regexp_replace(nonzero, '(\w+) <> 0', 'sum(\1) <> 0', 'g'));
-
-    EXECUTE format($sql$
-        WITH upserted AS (
-            INSERT INTO iwddm.%1$I AS a (date_time_key, %2$s, %3$s)
-            SELECT k, %2$s, %4$s FROM (
-                SELECT date_time_key AS k, %2$s, %5$s FROM pg_temp.agg_net_sum
-                WHERE date_time_key <= %7$s AND (%8$s)
+        WITH stored AS (
+            SELECT f.ctid AS stored_row, f.* FROM iwddm.%1$I f
+            WHERE f.interaction_id = ANY (ARRAY(SELECT t.interaction_id FROM pg_temp.load_touched t))),
+        diff AS (
+            SELECT o.stored_row, n.interaction_id AS new_task, n.date_time_key AS new_key, %2$s
+            FROM stored o FULL JOIN pg_temp.%3$I n
+              ON n.interaction_id = o.interaction_id AND n.date_time_key = o.date_time_key AND %4$s
+            WHERE o.stored_row IS NULL OR n.interaction_id IS NULL OR (%5$s) IS DISTINCT FROM (%6$s)),
+        retracted AS (
+            DELETE FROM iwddm.%1$I f
+            WHERE f.ctid = ANY (ARRAY(SELECT d.stored_row FROM diff d WHERE d.stored_row IS NOT NULL))),
+        written AS (
+            INSERT INTO iwddm.%1$I (interaction_id, date_time_key, %7$s, %8$s)
+            SELECT new_task, new_key, %7$s, %9$s FROM diff WHERE new_task IS NOT NULL),
+        net AS (
+            SELECT coalesce(new_key, old_key) AS date_time_key, %10$s FROM diff
+            GROUP BY coalesce(new_key, old_key), %11$s HAVING %12$s),
+        upserted AS (
+            INSERT INTO iwddm.%13$I AS a (date_time_key, %7$s, %8$s)
+            SELECT k, %7$s, %14$s FROM (
+                SELECT date_time_key AS k, %7$s, %15$s FROM net
+                WHERE date_time_key <= %16$s AND (%17$s)
                 UNION ALL
-                SELECT k, %2$s, %6$s FROM pg_temp.agg_net_sum, generate_series(date_time_key, %7$s, 900) k
-                WHERE date_time_key <= %7$s AND (%9$s)) changes
-            GROUP BY k, %2$s
-            ON CONFLICT (date_time_key, %2$s) DO UPDATE SET %10$s
+                SELECT k, %7$s, %18$s FROM net, generate_series(date_time_key, %16$s, 900) k
+                WHERE date_time_key <= %16$s AND (%19$s)) changes
+            GROUP BY k, %7$s
+            ON CONFLICT (date_time_key, %7$s) DO UPDATE SET %20$s
             RETURNING a.*)
-        INSERT INTO pg_temp.agg_zero SELECT date_time_key, %2$s FROM upserted a WHERE %11$s $sql$,
-        dense_tbl, groups, measures, sums, flow_only, snap_only, range_to, flows_nz, snaps_nz, add_up, all_zero);
+        INSERT INTO pg_temp.agg_zero SELECT date_time_key, %7$s FROM upserted a WHERE %21$s $sql$,
+        flow_tbl,                                                              -- 1
+        'o.date_time_key AS old_key, ' ||
+        (SELECT string_agg(format('coalesce(n.%1$I, o.%1$I) AS %1$I', g), ', ') FROM unnest(def.group_columns) g) || ', ' ||
+        (SELECT string_agg(format('n.%1$I AS %2$I, coalesce(n.%1$I, 0) - coalesce(o.%1$I, 0) AS %3$I', m, 'new_' || m, 'net_' || m), ', ')
+           FROM unnest(def.flow_measures || def.snapshot_measures) m),              -- 2
+        'flow_' || area,                                                       -- 3
+        (SELECT string_agg(format('n.%1$I = o.%1$I', g), ' AND ') FROM unnest(def.group_columns) g), -- 4
+        (SELECT string_agg(format('o.%I', m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m) || ', 0', -- 5
+        (SELECT string_agg(format('n.%I', m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m) || ', 0', -- 6
+        groups,                                                                -- 7
+        measures,                                                              -- 8
+        (SELECT string_agg(format('%I', 'new_' || m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 9
+        (SELECT string_agg(format('%I', g), ', ') FROM unnest(def.group_columns) g) || ', ' ||
+        (SELECT string_agg(format('sum(%I) AS %I', 'net_' || m, m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 10
+        groups,                                                                -- 11
+        (SELECT string_agg(format('sum(%I) <> 0', 'net_' || m), ' OR ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 12
+        dense_tbl, sums, flow_only, range_to, flows_nz, snap_only, snaps_nz, add_up, all_zero);
     EXECUTE format('DELETE FROM iwddm.%I a USING pg_temp.agg_zero z WHERE a.date_time_key = z.date_time_key AND %s',
                    dense_tbl, match);
-    DROP TABLE pg_temp.agg_net, pg_temp.agg_net_sum, pg_temp.agg_zero;
+    DROP TABLE pg_temp.agg_zero;
 END
 $$;

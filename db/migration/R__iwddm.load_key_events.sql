@@ -49,28 +49,20 @@ BEGIN
     FROM pg_temp.load_event e
     JOIN pg_temp.load_group g USING (tenant_runtime_id, solution_runtime_id, category_levels)
     JOIN iwddm.status s USING (status_name)
-    -- The value bands of each distinct priority and business value of the batch, joined by hash
-    -- (a band join per event cost ~25 ms a page); null (the unknown band, key 0) matches through
-    -- a sentinel outside the 32-bit range, as a hash join cannot match nulls.
-    JOIN (SELECT v.priority, b.priority_key
-          FROM (SELECT DISTINCT priority FROM pg_temp.load_event) v
-          JOIN iwddm.priority b
-            ON CASE WHEN v.priority IS NULL THEN b.priority_key = 0
-                    ELSE b.priority_key <> 0 AND v.priority BETWEEN coalesce(b.lower_value, v.priority)
-                                                               AND coalesce(b.upper_value, v.priority) END) pb
-      ON coalesce(pb.priority::bigint, -4294967296) = coalesce(e.priority::bigint, -4294967296)
-    JOIN (SELECT v.business_value, b.business_value_key
-          FROM (SELECT DISTINCT business_value FROM pg_temp.load_event) v
-          JOIN iwddm.business_value b
-            ON CASE WHEN v.business_value IS NULL THEN b.business_value_key = 0
-                    ELSE b.business_value_key <> 0 AND v.business_value BETWEEN coalesce(b.lower_value, v.business_value)
-                                                                           AND coalesce(b.upper_value, v.business_value) END) bb
-      ON coalesce(bb.business_value::bigint, -4294967296) = coalesce(e.business_value::bigint, -4294967296);
+    JOIN iwddm.priority pb
+      ON CASE WHEN e.priority IS NULL THEN pb.priority_key = 0
+              ELSE pb.priority_key <> 0 AND e.priority BETWEEN coalesce(pb.lower_value, e.priority)
+                                                           AND coalesce(pb.upper_value, e.priority) END
+    JOIN iwddm.business_value bb
+      ON CASE WHEN e.business_value IS NULL THEN bb.business_value_key = 0
+              ELSE bb.business_value_key <> 0 AND e.business_value BETWEEN coalesce(bb.lower_value, e.business_value)
+                                                                       AND coalesce(bb.upper_value, e.business_value) END;
 
     CREATE TEMP TABLE load_touched (interaction_id text PRIMARY KEY) ON COMMIT DROP;
     INSERT INTO pg_temp.load_touched SELECT DISTINCT interaction_id FROM pg_temp.load_new_fact;
-    -- Statistics only for the columns later steps join on (a full ANALYZE costs ~50 ms a page).
-    ANALYZE pg_temp.load_new_fact (task_event_id, interaction_id, event_interval);
+    -- Statistics (and the row count) only for the id later steps join on (a full ANALYZE cost
+    -- ~50 ms a page).
+    ANALYZE pg_temp.load_new_fact (task_event_id);
     ANALYZE pg_temp.load_touched;
 END
 $$;

@@ -16,13 +16,14 @@ BEGIN
     -- The task snapshot after each event that starts an assignment or ends the history (what the
     -- work and task facts read), from the batch for new events, else from the stored event fact.
     CREATE TEMP TABLE load_snapshot ON COMMIT DROP AS
-    SELECT task_event_id, capture_id, task_created_ts, activation_ts, activation_date_key, activation_time_key,
-           due_date_key, due_time_key, source_created_ts, source_first_created_ts, media_channel_key, customer_key,
-           customer_segment_key, product_key, requested_skill_key, requested_agent_key, result_code_key,
-           source_process_key, source_tenant_key, custom_dim_key,
-           custom_attribute1, custom_attribute2, custom_attribute3, custom_attribute4, custom_attribute5,
-           custom_attribute6, custom_attribute7, custom_attribute8, custom_attribute9, custom_attribute10
-    FROM pg_temp.load_new_fact
+    SELECT n.task_event_id, n.capture_id, n.task_created_ts, n.activation_ts, n.activation_date_key,
+           n.activation_time_key, n.due_date_key, n.due_time_key, n.source_created_ts, n.source_first_created_ts,
+           n.media_channel_key, n.customer_key, n.customer_segment_key, n.product_key, n.requested_skill_key,
+           n.requested_agent_key, n.result_code_key, n.source_process_key, n.source_tenant_key, n.custom_dim_key,
+           n.custom_attribute1, n.custom_attribute2, n.custom_attribute3, n.custom_attribute4, n.custom_attribute5,
+           n.custom_attribute6, n.custom_attribute7, n.custom_attribute8, n.custom_attribute9, n.custom_attribute10
+    FROM pg_temp.load_history h JOIN pg_temp.load_new_fact n USING (task_event_id)
+    WHERE h.is_new AND (h.starts_work OR h.next_interval IS NULL)
     UNION ALL
     SELECT f.task_event_id, f.capture_id, f.task_created_ts, f.activation_ts, f.activation_date_key,
            f.activation_time_key, f.due_date_key, f.due_time_key, f.source_created_ts, f.source_first_created_ts,
