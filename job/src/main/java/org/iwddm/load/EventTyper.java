@@ -27,6 +27,7 @@ import org.iwddm.load.StrictJson.Unvouched;
  * Sound, not complete: whatever is doubtful or unexpected is left to the database (null), which
  * checks it fully from its raw text. Stricter than the database where that is simpler (see
  * {@link StrictJson}, {@link FeedDateTime}). TypedStagingParityTest holds it to the database.
+ * Immutable, so the page-reading threads of one loader share it.
  */
 final class EventTyper {
     private final Set<String> statuses;
