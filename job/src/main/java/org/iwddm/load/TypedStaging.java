@@ -1,0 +1,54 @@
+package org.iwddm.load;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Stages event lines exactly as the job stages a page (issue 14): one COPY into
+ * iwddm.stage_typed_event, each event typed when the driver vouches for it, else as its text for
+ * the database to check. For loading a file (iwddm load-file) and for the benchmark, which must
+ * measure the job's own path; the job itself stages from its page read ahead ({@link PageFetch}).
+ * Runs in the connection's current transaction; an exception cancels the COPY.
+ */
+public final class TypedStaging {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final TypedCopyRecord record;
+
+    private TypedStaging(EventTyper typer) {
+        this.record = new TypedCopyRecord(typer);
+    }
+
+    /** A stager that knows the mart's statuses (read once here). */
+    public static TypedStaging of(Connection connection) throws SQLException {
+        return new TypedStaging(EventTyper.of(connection));
+    }
+
+    /** Stages the lines (one JSON event each) in order; returns the rows COPY reports. */
+    public long copy(Connection connection, Iterable<String> eventLines) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(TypedCopyRecord.COPY_SQL);
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER_BYTES),
+                    StandardCharsets.UTF_8), BUFFER_BYTES);
+            for (String line : eventLines) {
+                record.write(out, line);
+            }
+            out.flush();
+            return copy.endCopy();
+        } catch (IOException e) {
+            throw new SQLException("staging the events failed: " + e.getMessage(), e);
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+}
