@@ -128,12 +128,16 @@ final class BenchFeed implements FeedSource {
         if (first >= end) {
             return new Page(List.of(), sinceId, false);
         }
-        byte[] bytes;
         try {
-            bytes = ndjson(first, end);
+            return new Page(lines(first, end), id(end - 1), end < events());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lines first (inclusive) to end (exclusive), each without its line break. */
+    List<String> lines(int first, int end) throws IOException {
+        byte[] bytes = ndjson(first, end);
         List<String> lines = new ArrayList<>(end - first);
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -142,7 +146,7 @@ final class BenchFeed implements FeedSource {
                 start = i + 1;
             }
         }
-        return new Page(lines, id(end - 1), end < events());
+        return lines;
     }
 
     byte[] ndjson() throws IOException {

@@ -60,9 +60,10 @@ final class Method {
                    queue, no snapshot measures (backlog), no validation or quarantine of bad events. Its rate
                    is therefore an upper bound for such a tool. Checked: N event rows, cursor at the last id.
                 4. **Incremental**: a second generated feed (a month of a smaller tenant); its first %,d events
-                   fill a mart in batches of 100,000 (COPY + `CALL iwddm.load_staged()`, committed), the next
-                   %,d events are the batch. The batch is loaded the way the job loads a page (COPY +
-                   `load_staged`) into that mart and into an empty one, each load rolled back, %d times each.
+                   fill a mart in batches of 100,000 (the job's typed COPY + `CALL iwddm.load_staged()`,
+                   committed), the next %,d events are the batch. The batch is loaded the way the job loads a
+                   page (typed beforehand, then its COPY + `load_staged`) into that mart and into an empty one,
+                   each load rolled back, %d times each.
                    Checked: every batch event became a fact.
                 5. **Memory**: peak resident set (`/usr/bin/time -v`, maximum RSS) of one `bin/iwddm run` over
                    %,d events of the same kind of feed, batch %,d, with the launcher's JVM options.

@@ -1,8 +1,10 @@
 package org.iwddm.load;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,6 +21,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Runs in the connection's current transaction; an exception cancels the COPY.
  */
 public final class TypedStaging {
+    /** The job's staging COPY statement, for records {@link #encode} made. */
+    public static final String COPY_SQL = TypedCopyRecord.COPY_SQL;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final TypedCopyRecord record;
@@ -30,6 +34,22 @@ public final class TypedStaging {
     /** A stager that knows the mart's statuses (read once here). */
     public static TypedStaging of(Connection connection) throws SQLException {
         return new TypedStaging(EventTyper.of(connection));
+    }
+
+    /**
+     * The lines' staging records (UTF-8), as the job's page read ahead holds them: the benchmark
+     * types a page beforehand, since the job types on its reading thread, not while it COPYs.
+     */
+    public byte[] encode(Iterable<String> eventLines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            for (String line : eventLines) {
+                record.write(out, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
     }
 
     /** Stages the lines (one JSON event each) in order; returns the rows COPY reports. */
