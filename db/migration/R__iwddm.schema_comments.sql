@@ -495,58 +495,23 @@ COMMENT ON COLUMN iwddm.stage_backlog.staged_at IS 'when it was staged';
 COMMENT ON TABLE iwddm.stage_typed_event IS 'The job''s staging (issue 14): each event of a page, in feed order; typed, with its member keys, when the job vouched for it against FEED.md''s rules, else its text in raw. Emptied by load_staged in the same transaction; unlogged. Not for loads by hand: use iwddm.stage_task_event.';
 COMMENT ON COLUMN iwddm.stage_typed_event.stage_id IS 'staging order, shared with iwddm.stage_task_event (its sequence)';
 COMMENT ON COLUMN iwddm.stage_typed_event.raw IS 'the event''s JSON text when the job could not vouch for it (then every other column is null and load_staged checks it as a \copy''d event); null for a typed row';
-COMMENT ON COLUMN iwddm.stage_typed_event.task_event_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.interaction_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.task_event_type_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.event_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.status_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.queue_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.employee_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.agent_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.tenant_runtime_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.tenant_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.solution_runtime_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.solution_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.category_runtime_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.category_levels IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.capture_point_runtime_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.capture_point_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.media_type_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.media_channel_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.priority IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.business_value IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.due_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.task_created_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.capture_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.customer_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.customer_segment_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.product_type IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.product_subtype IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.skill_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.result_code_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_tenant_name IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_process_type IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_process_subtype IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.requested_employee_id IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.activation_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_created_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_first_created_ts IS 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)';
 COMMENT ON COLUMN iwddm.stage_typed_event.expiration_ts IS 'task.expirationDateTime (checked, kept only for a quarantined typed event''s document)';
 COMMENT ON COLUMN iwddm.stage_typed_event.custom_data IS 'task.data as sent (JSON object), read for the mapped custom dimension and attributes';
-COMMENT ON COLUMN iwddm.stage_typed_event.task_event_type_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.queue_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.assigned_agent_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.capture_point_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.media_type_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.media_channel_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.customer_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.customer_segment_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.product_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.requested_skill_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.requested_agent_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.result_code_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_process_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
-COMMENT ON COLUMN iwddm.stage_typed_event.source_tenant_key IS 'typed row: iwddm.member_key of the natural key, computed by the job';
+-- The typed columns say the same thing each: set from the catalog, so a column added later gets it too.
+DO $$
+DECLARE
+    col name;
+BEGIN
+    FOR col IN SELECT attname FROM pg_attribute
+               WHERE attrelid = 'iwddm.stage_typed_event'::regclass AND attnum > 0 AND NOT attisdropped
+                 AND attname NOT IN ('stage_id', 'raw', 'expiration_ts', 'custom_data') LOOP
+        EXECUTE format('COMMENT ON COLUMN iwddm.stage_typed_event.%I IS %L', col,
+                       CASE WHEN col LIKE '%\_key'
+                            THEN 'typed row: iwddm.member_key of the natural key, computed by the job'
+                            ELSE 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)' END);
+    END LOOP;
+END
+$$;
 DO $$
 DECLARE
     a record;

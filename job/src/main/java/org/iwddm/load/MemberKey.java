@@ -63,16 +63,21 @@ final class MemberKey {
         } else if (!needsQuotes(part)) {
             array.append(part);
         } else {
-            array.append('"');
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                if (c == '"' || c == '\\') {
-                    array.append('\\');
-                }
-                array.append(c);
-            }
-            array.append('"');
+            appendQuoted(array, part);
         }
+    }
+
+    /** An array element in double quotes, its " and \ backslash-escaped, as array_out and array_in read it. */
+    static void appendQuoted(StringBuilder out, String element) {
+        out.append('"');
+        for (int i = 0; i < element.length(); i++) {
+            char c = element.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
     }
 
     /** array_out quotes an empty element, the word NULL in any case, and one holding {},"\ or array_isspace's white space. */

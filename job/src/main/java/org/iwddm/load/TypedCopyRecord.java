@@ -81,16 +81,10 @@ final class TypedCopyRecord {
         levels.setLength(0);
         levels.append('{');
         for (int i = 0; i < elements.size(); i++) {
-            levels.append(i == 0 ? "\"" : ",\"");
-            String element = elements.get(i);
-            for (int j = 0; j < element.length(); j++) {
-                char c = element.charAt(j);
-                if (c == '"' || c == '\\') {
-                    levels.append('\\');
-                }
-                levels.append(c);
+            if (i > 0) {
+                levels.append(',');
             }
-            levels.append('"');
+            MemberKey.appendQuoted(levels, elements.get(i));
         }
         return levels.append('}').toString();
     }
