@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "iwddm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "IWD Data Mart: loads IWD task events into a PostgreSQL reporting database.",
-        subcommands = {RunCommand.class, ConfigCommand.class, CheckCommand.class, CdsArchiveCommand.class,
+        subcommands = {RunCommand.class, ConfigCommand.class, CheckCommand.class, LoadFileCommand.class, CdsArchiveCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success (also: nothing to do, run skipped because another holds the lock), "
                 + "2 configuration invalid or bad usage, 1 any other failure.",

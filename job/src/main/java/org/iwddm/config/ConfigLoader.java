@@ -31,12 +31,30 @@ public final class ConfigLoader {
         Sources sources = sources(environment);
         Parser parser = new Parser(sources.values());
         JobConfig config = parse(parser);
+        requireNoProblems(sources, parser);
+        return config;
+    }
+
+    /**
+     * The mart database's settings alone (IWDDM_DB_*, environment and secret files), validated
+     * as {@link #load} validates them: for commands that only touch the database (load-file),
+     * which a DBA runs without any IWD feed settings. Other variables are not read.
+     */
+    public static DatabaseSettings loadDatabase(Map<String, String> environment) throws ConfigException {
+        Sources sources = sources(environment);
+        Parser parser = new Parser(sources.values());
+        DatabaseSettings settings = database(parser);
+        requireNoProblems(sources, parser);
+        return settings;
+    }
+
+    /** Every problem at once: those met reading secret files, then those of the values. */
+    private static void requireNoProblems(Sources sources, Parser parser) throws ConfigException {
         List<String> problems = new ArrayList<>(sources.problems());
         problems.addAll(parser.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return config;
     }
 
     /** Every known variable's raw value and origin; environment wins over secret files. */

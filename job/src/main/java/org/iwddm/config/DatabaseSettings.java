@@ -2,6 +2,7 @@ package org.iwddm.config;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The mart database (IWDDM_DB_*). */
 public record DatabaseSettings(String host, int port, String name, String user, Secret password) {
@@ -19,5 +20,12 @@ public record DatabaseSettings(String host, int port, String name, String user, 
      */
     public String migrationJdbcUrl() {
         return jdbcUrl() + "&connectTimeout=30&loginTimeout=30&tcpKeepAlive=true";
+    }
+
+    /** The password as set and percent-encoded (as a URL would carry it), for a Redactor. */
+    public List<String> secretValues() {
+        String value = password.reveal();
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return List.of(value, encoded, encoded.replace("+", "%20"));
     }
 }

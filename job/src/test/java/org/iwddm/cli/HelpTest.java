@@ -34,7 +34,7 @@ class HelpTest {
     @ParameterizedTest
     @CsvSource({"--help, Usage: iwddm", "run --help, Usage: iwddm run", "config --help, Usage: iwddm config",
             "help run, Usage: iwddm run", "help, Usage: iwddm", "cds-archive --help, Usage: iwddm cds-archive",
-            "check --help, Usage: iwddm check"})
+            "check --help, Usage: iwddm check", "load-file --help, Usage: iwddm load-file"})
     void everyCommandHasHelp(String args, String usage) {
         String output = run(0, args.split(" "))[0];
 

@@ -134,6 +134,33 @@ class ConfigLoaderTest {
         assertEquals(ZoneId.of("Europe/Berlin"), config.timezone());
     }
 
+    /** load-file's configuration: a DBA has no feed, so only IWDDM_DB_* count, secret files included. */
+    @Test
+    void theDatabaseAloneNeedsNoFeedSettingsAndReadsSecretFiles() throws Exception {
+        Path dir = Files.createDirectories(secrets.resolve("db-secret"));
+        Files.writeString(dir.resolve("IWDDM_DB_PASSWORD"), "db-password-from-file\n");
+        Map<String, String> env = new HashMap<>(Map.of("IWDDM_DB_HOST", "db.example", "IWDDM_DB_NAME", "iwddm",
+                "IWDDM_DB_USER", "iwddm_dm", "IWDDM_BATCH_SIZE", "not read", "IWDDM_SECRETS_DIRS", secrets.toString()));
+
+        DatabaseSettings settings = ConfigLoader.loadDatabase(env);
+
+        assertEquals("db.example", settings.host());
+        assertEquals(5432, settings.port());
+        assertEquals("db-password-from-file", settings.password().reveal());
+        assertTrue(settings.secretValues().contains("db-password-from-file"), settings.secretValues().size() + " values");
+    }
+
+    @Test
+    void theDatabaseAloneListsEveryProblemOfItsOwnByName() {
+        Map<String, String> env = new HashMap<>(Map.of("IWDDM_DB_PORT", "99999", "IWDDM_DB_NAME", "iwddm",
+                "IWDDM_SECRETS_DIRS", secrets.toString()));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.loadDatabase(env));
+
+        assertEquals(List.of("IWDDM_DB_HOST: missing (the mart database)", "IWDDM_DB_PORT: '99999' is out of range (1 to 65535)",
+                "IWDDM_DB_USER: missing (the mart database)", "IWDDM_DB_PASSWORD: missing (the mart database)"), e.problems());
+    }
+
     @Test
     void readsOneValueFilesFoundRecursivelyThroughKubernetesSymlinks() throws Exception {
         // The layout a Kubernetes secret volume has: visible names are symlinks into a hidden timestamped directory.
