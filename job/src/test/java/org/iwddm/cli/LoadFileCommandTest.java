@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iwddm.config.TestEnvironment;
@@ -47,14 +46,7 @@ class LoadFileCommandTest {
     }
 
     private static Map<String, String> databaseOnly(TestDatabase database) {
-        Map<String, String> env = new HashMap<>();
-        env.put("IWDDM_DB_HOST", TestDatabase.host());
-        env.put("IWDDM_DB_PORT", TestDatabase.port());
-        env.put("IWDDM_DB_NAME", database.name());
-        env.put("IWDDM_DB_USER", TestDatabase.user());
-        env.put("IWDDM_DB_PASSWORD", TestDatabase.password());
-        env.put("IWDDM_SECRETS_DIRS", TestEnvironment.NO_SECRETS);
-        return env;
+        return TestEnvironment.forDatabase(database);
     }
 
     @Test
