@@ -23,7 +23,6 @@ DECLARE
     groups    text;  -- g1, g2
     measures  text;  -- m1, m2
     sums      text;  -- sum(m1) AS m1, ...
-    nonzero   text;  -- m1 <> 0 OR ...
     snaps     text;  -- s1, s2: the snapshot measures
     snaps_nz  text;  -- snapshot measures nonzero (false when none)
     flows_nz  text;  -- flow measures nonzero (false when none)
@@ -49,10 +48,9 @@ BEGIN
     SELECT string_agg(format('%I', g), ', '), string_agg(format('a.%I = z.%I', g, g), ' AND ')
       INTO groups, match FROM unnest(def.group_columns) g;
     SELECT string_agg(format('%I', m), ', '), string_agg(format('sum(%I) AS %I', m, m), ', '),
-           string_agg(format('%I <> 0', m), ' OR '),
            string_agg(format('%I = a.%I + EXCLUDED.%I', m, m, m), ', '),
            string_agg(format('a.%I = 0', m), ' AND ')
-      INTO measures, sums, nonzero, add_up, all_zero
+      INTO measures, sums, add_up, all_zero
       FROM unnest(def.flow_measures || def.snapshot_measures) m;
     SELECT coalesce(string_agg(format('%I <> 0', m), ' OR '), 'false'), string_agg(format('%I', m), ', ')
       INTO snaps_nz, snaps FROM unnest(def.snapshot_measures) m;
@@ -135,7 +133,7 @@ BEGIN
         groups,                                                                -- 7
         measures,                                                              -- 8
         (SELECT string_agg(format('%I', 'new_' || m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 9
-        (SELECT string_agg(format('%I', g), ', ') FROM unnest(def.group_columns) g) || ', ' ||
+        groups || ', ' ||
         (SELECT string_agg(format('sum(%I) AS %I', 'net_' || m, m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 10
         groups,                                                                -- 11
         (SELECT string_agg(format('sum(%I) <> 0', 'net_' || m), ' OR ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 12
