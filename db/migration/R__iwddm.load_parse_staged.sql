@@ -26,8 +26,11 @@ BEGIN
     CREATE TEMP TABLE load_candidate ON COMMIT DROP AS
     SELECT * FROM iwddm.stage_typed_event WHERE false;
     ALTER TABLE pg_temp.load_candidate DROP COLUMN raw;
-    -- The job's typed rows: already checked by the driver, they need no parse.
-    WITH claimed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NULL RETURNING *)
+    -- The job's typed rows: already checked by the driver, they need no parse; each is counted
+    -- in load_raw as a good event, in the same statement.
+    WITH claimed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NULL RETURNING *),
+         counted AS (INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
+                     SELECT stage_id, '{}', task_event_id FROM claimed)
     INSERT INTO pg_temp.load_candidate
     SELECT stage_id, task_event_id, interaction_id, task_event_type_name, event_ts, status_name, queue_name,
            employee_id, agent_name, tenant_runtime_id, tenant_name, solution_runtime_id, solution_name,
@@ -39,8 +42,6 @@ BEGIN
            capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,
            requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key
     FROM claimed;
-    INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
-    SELECT stage_id, '{}', task_event_id FROM pg_temp.load_candidate;
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
     -- types the whole batch in a few statements; the second does the same with the full check
     -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
