@@ -1,6 +1,5 @@
 package org.iwddm.load;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,21 +8,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Stages event lines exactly as the job stages a page (issue 14): one COPY into
  * iwddm.stage_typed_event, each event typed when the driver vouches for it, else as its text for
  * the database to check. For loading a file (iwddm load-file) and for the benchmark, which must
  * measure the job's own path; the job itself stages from its page read ahead ({@link PageFetch}).
- * Runs in the connection's current transaction; an exception cancels the COPY.
+ * Runs in the connection's current transaction; an exception cancels the COPY
+ * ({@link TypedStagingCopy}).
  */
 public final class TypedStaging {
     /** The job's staging COPY statement, for records {@link #encode} made. */
     public static final String COPY_SQL = TypedCopyRecord.COPY_SQL;
-    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final TypedCopyRecord record;
 
@@ -43,32 +39,28 @@ public final class TypedStaging {
     public byte[] encode(Iterable<String> eventLines) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            for (String line : eventLines) {
-                record.write(out, line);
-            }
+            writeAll(out, eventLines);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return bytes.toByteArray();
     }
 
-    /** Stages the lines (one JSON event each) in order; returns the rows COPY reports. */
+    /** Stages the lines (one JSON event each) in order, streaming; returns the rows COPY reports. */
     public long copy(Connection connection, Iterable<String> eventLines) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(TypedCopyRecord.COPY_SQL);
-        try {
-            Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER_BYTES),
-                    StandardCharsets.UTF_8), BUFFER_BYTES);
-            for (String line : eventLines) {
-                record.write(out, line);
-            }
+        try (TypedStagingCopy copy = TypedStagingCopy.begin(connection)) {
+            Writer out = copy.writer();
+            writeAll(out, eventLines);
             out.flush();
-            return copy.endCopy();
+            return copy.finish();
         } catch (IOException e) {
             throw new SQLException("staging the events failed: " + e.getMessage(), e);
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+        }
+    }
+
+    private void writeAll(Writer out, Iterable<String> eventLines) throws IOException {
+        for (String line : eventLines) {
+            record.write(out, line);
         }
     }
 }

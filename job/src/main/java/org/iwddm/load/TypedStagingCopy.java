@@ -1,9 +1,14 @@
 package org.iwddm.load;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * The job's staging COPY into iwddm.stage_typed_event (issue 14): a page's rows as the reading
@@ -12,6 +17,8 @@ import org.postgresql.copy.CopyIn;
  * ({@link StagingCopy#COPY_SQL}) stays what DBAs and the benchmark's floor use.
  */
 final class TypedStagingCopy implements AutoCloseable {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private final CopyIn copy;
 
     private TypedStagingCopy(CopyIn copy) {
@@ -26,6 +33,12 @@ final class TypedStagingCopy implements AutoCloseable {
     /** Stages rows encoded by {@link TypedCopyRecord} (UTF-8), as they are. */
     void writeRecords(byte[] records, int length) throws SQLException {
         copy.writeToCopy(records, 0, length);
+    }
+
+    /** A writer of rows straight into the COPY (UTF-8, buffered); flush it before {@link #finish()}. */
+    Writer writer() {
+        return new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER_BYTES),
+                StandardCharsets.UTF_8), BUFFER_BYTES);
     }
 
     /** Ends the COPY; returns the number of rows staged. */
