@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Builds the {@link JobConfig} from the environment and the secret files (SPEC §2), and
@@ -28,11 +29,7 @@ public final class ConfigLoader {
     }
 
     public static JobConfig load(Map<String, String> environment) throws ConfigException {
-        Sources sources = sources(environment);
-        Parser parser = new Parser(sources.values());
-        JobConfig config = parse(parser);
-        requireNoProblems(sources, parser);
-        return config;
+        return parsed(environment, ConfigLoader::parse);
     }
 
     /**
@@ -41,11 +38,16 @@ public final class ConfigLoader {
      * which a DBA runs without any IWD feed settings. Other variables are not read.
      */
     public static DatabaseSettings loadDatabase(Map<String, String> environment) throws ConfigException {
+        return parsed(environment, ConfigLoader::database);
+    }
+
+    /** What {@code read} takes from the environment and secret files, once every problem is known to be none. */
+    private static <T> T parsed(Map<String, String> environment, Function<Parser, T> read) throws ConfigException {
         Sources sources = sources(environment);
         Parser parser = new Parser(sources.values());
-        DatabaseSettings settings = database(parser);
+        T value = read.apply(parser);
         requireNoProblems(sources, parser);
-        return settings;
+        return value;
     }
 
     /** Every problem at once: those met reading secret files, then those of the values. */
