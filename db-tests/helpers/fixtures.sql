@@ -203,17 +203,8 @@ BEGIN
     PERFORM set_config('iwddm.etl_audit_key', '-1', true);
     CALL iwddm.load_parse_staged();
     PERFORM set_config('iwddm.etl_audit_key', '', true);
-    SELECT NULL, NULL, e.task_event_id, e.interaction_id, e.task_event_type_name, e.event_ts, e.status_name,
-           e.queue_name, e.employee_id, e.agent_name, e.tenant_runtime_id, e.tenant_name, e.solution_runtime_id,
-           e.solution_name, e.category_runtime_id, e.category_levels, e.capture_point_runtime_id,
-           e.capture_point_name, e.media_type_name, e.media_channel_name, e.priority, e.business_value, e.due_ts,
-           e.task_created_ts, e.capture_id, e.customer_id, e.customer_segment_name, e.product_type,
-           e.product_subtype, e.skill_name, e.result_code_name, e.source_tenant_name, e.source_process_type,
-           e.source_process_subtype, e.requested_employee_id, e.activation_ts, e.source_created_ts,
-           e.source_first_created_ts, e.expiration_ts, e.custom_data, e.task_event_type_key, e.queue_key,
-           e.assigned_agent_key, e.capture_point_key, e.media_type_key, e.media_channel_key, e.customer_key,
-           e.customer_segment_key, e.product_key, e.requested_skill_key, e.requested_agent_key,
-           e.result_code_key, e.source_process_key, e.source_tenant_key
+    -- The typed columns by name (load_event has them all, and more); staged later, so no stage_id.
+    SELECT (jsonb_populate_record(NULL::iwddm.stage_typed_event, to_jsonb(e) - 'stage_id')).*
       INTO STRICT typed FROM pg_temp.load_event e;
     DROP TABLE pg_temp.load_raw, pg_temp.load_event;
     RETURN typed;
