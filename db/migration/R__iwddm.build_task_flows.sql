@@ -1,4 +1,4 @@
--- iwddm.build_task_flows(): the aggregate flows of every task in pg_temp.load_history
+-- iwddm.build_task_flows(horizon DEFAULT agg_to): the aggregate flows of every task in pg_temp.load_history
 -- (SPEC §6 written as flows, SPEC §8), one temp table per area: pg_temp.flow_<area> with
 -- (interaction_id, date_time_key, group keys, measures), summed per task, interval and
 -- group, all-zero rows dropped.
@@ -9,16 +9,25 @@
 --   backlog / in_queue: the state is open (not final), in its group / queue;
 --   overdue_backlog: from the interval holding due_ts (due < end of interval) while open;
 --   task_age backlog: in the age band of (interval end - created), band by band.
+-- The age flows stop at horizon (the covered range end: mart_config.agg_to, or the load's new one):
+-- an open task keeps aging into new bands for 30 days, and those later moves are written from
+-- pg_temp.flow_task_age_open (each open task's creation and group; stored in
+-- iwddm.agg_task_age_open) when the range reaches them (iwddm.extend_age_flows).
 -- Planned without Memoize: the flows' LATERAL subqueries are keyed by each state's own columns,
 -- so a cache never hits and only costs (the five statements took ~1.5 times as long with it).
-CREATE OR REPLACE PROCEDURE iwddm.build_task_flows()
+CREATE OR REPLACE PROCEDURE iwddm.build_task_flows(horizon bigint DEFAULT NULL)
 LANGUAGE plpgsql
 SET enable_memoize = off
 AS $$
 BEGIN
+    horizon := coalesce(horizon, (SELECT agg_to FROM iwddm.mart_config));
     IF to_regclass('pg_temp.load_history') IS NULL THEN
         RAISE EXCEPTION 'iwddm.build_task_flows() needs the task histories in pg_temp.load_history'
             USING HINT = 'It is a step of iwddm.load_staged and iwddm.rebuild_aggregates; call those instead.';
+    END IF;
+    IF horizon IS NULL THEN
+        RAISE EXCEPTION 'iwddm.build_task_flows() needs the covered range end as its horizon'
+            USING HINT = 'Nothing is loaded yet (mart_config.agg_to is null): pass the interval key the range will end at.';
     END IF;
     CREATE TEMP TABLE flow_task_classif ON COMMIT DROP AS
     SELECT interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key,
@@ -160,9 +169,17 @@ BEGIN
             UNION ALL SELECT s.stops, -1 WHERE s.stops IS NOT NULL
         ) b(date_time_key, backlog)
         -- A band the state's intervals do not reach gives starts >= stops: no rows.
-        WHERE s.stops IS NULL OR s.starts < s.stops
+        -- Nothing after the horizon (a band starting after it gives no rows at all).
+        WHERE (s.stops IS NULL OR s.starts < s.stops) AND s.starts <= horizon AND b.date_time_key <= horizon
     ) flows
     GROUP BY interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key, age_key
     HAVING sum(backlog) <> 0;
+
+    -- The open tasks (last state not final), whose aging goes on after the horizon.
+    CREATE TEMP TABLE flow_task_age_open ON COMMIT DROP AS
+    SELECT interaction_id, extract(epoch FROM first_event_ts) AS created_epoch,
+           tenant_key, solution_key, department_key, process_key
+    FROM pg_temp.load_history
+    WHERE next_interval IS NULL AND NOT is_final;
 END
 $$;

@@ -35,12 +35,13 @@ BEGIN
     WHERE created_ts < to_timestamp(to_key + 900)
       AND NOT (last_event_ts < to_timestamp(from_key) AND final_ts IS NOT NULL);
     CALL iwddm.build_task_history();
-    CALL iwddm.build_task_flows();
+    CALL iwddm.build_task_flows(cfg.agg_to);
     FOR area_name IN SELECT area FROM iwddm.agg_area ORDER BY area LOOP
         CALL iwddm.rebuild_area_range(area_name, from_key, to_key);
     END LOOP;
+    CALL iwddm.store_age_open();
     DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
                pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age;
+               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open;
 END
 $$;

@@ -461,7 +461,7 @@ COMMENT ON COLUMN iwddm.agg_task_age_15min.process_key IS 'references process; k
 COMMENT ON COLUMN iwddm.agg_task_age_15min.age_key IS 'age band of the task at the interval''s end; references age; key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 COMMENT ON COLUMN iwddm.agg_task_age_15min.backlog IS 'snapshot: tasks open at the interval''s end whose age (end - created_ts) falls in the band (SPEC §6)';
 
-COMMENT ON TABLE iwddm.agg_task_age_flow IS 'Each task''s contribution to agg_task_age_15min, kept so a reload can retract it (incremental maintenance, docs/aggregates.md); snapshot measures hold signed changes (+1 where the task starts counting, -1 where it stops).';
+COMMENT ON TABLE iwddm.agg_task_age_flow IS 'Each task''s contribution to agg_task_age_15min, kept so a reload can retract it (incremental maintenance, docs/aggregates.md); snapshot measures hold signed changes (+1 where the task starts counting, -1 where it stops). Unlike the other areas'' flows, these stop at the covered range end (mart_config.agg_to): an open task''s later band moves are written from agg_task_age_open as the range grows.';
 COMMENT ON COLUMN iwddm.agg_task_age_flow.interaction_id IS 'the task whose contribution this is';
 COMMENT ON COLUMN iwddm.agg_task_age_flow.date_time_key IS 'the interval, references date_time (SPEC §4)';
 COMMENT ON COLUMN iwddm.agg_task_age_flow.tenant_key IS 'references tenant; key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
@@ -470,6 +470,13 @@ COMMENT ON COLUMN iwddm.agg_task_age_flow.department_key IS 'references departme
 COMMENT ON COLUMN iwddm.agg_task_age_flow.process_key IS 'references process; key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 COMMENT ON COLUMN iwddm.agg_task_age_flow.age_key IS 'age band of the task at the interval''s end; references age; key 0 is the unknown member (natural key null), so fact keys are never null (SPEC §3, §5)';
 COMMENT ON COLUMN iwddm.agg_task_age_flow.backlog IS 'this task''s signed change of snapshot: tasks open at the interval''s end whose age (end - created_ts) falls in the band (SPEC §6)';
+COMMENT ON TABLE iwddm.agg_task_age_open IS 'One row per open task (its last status not final): its creation and current group, from which the age bands it moves into after the covered range end follow (iwddm.extend_age_flows writes those moves into agg_task_age_flow as the range grows; docs/aggregates.md).';
+COMMENT ON COLUMN iwddm.agg_task_age_open.interaction_id IS 'the open task';
+COMMENT ON COLUMN iwddm.agg_task_age_open.created_epoch IS 'when the task was created (its first event), epoch seconds: its age counts from here (SPEC §6)';
+COMMENT ON COLUMN iwddm.agg_task_age_open.tenant_key IS 'the task''s tenant now; references tenant';
+COMMENT ON COLUMN iwddm.agg_task_age_open.solution_key IS 'the task''s solution now; references solution';
+COMMENT ON COLUMN iwddm.agg_task_age_open.department_key IS 'the task''s department now; references department';
+COMMENT ON COLUMN iwddm.agg_task_age_open.process_key IS 'the task''s process now; references process';
 
 -- Flyway's own bookkeeping (absent when scripts/apply-migrations applied the files).
 -- Retention (V8), verification (V9), the chunked-load backlog (V11).

@@ -50,13 +50,13 @@ BEGIN
            e.category_key, e.capture_point_key, e.media_type_key
     FROM iwddm.i_task_event_fact e WHERE false;
     CALL iwddm.build_task_history();
-    CALL iwddm.build_task_flows();
+    CALL iwddm.build_task_flows(cfg.agg_to);
 
     FOR a IN SELECT * FROM iwddm.agg_area ORDER BY 1 LOOP
         RETURN QUERY EXECUTE iwddm.verify_area_sql(a, from_key, to_key);
     END LOOP;
     DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
                pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age;
+               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open;
 END
 $$;
