@@ -16,6 +16,10 @@ DECLARE
     audit_key bigint := iwddm.batch_audit_key('load_key_events');
     tz text := (SELECT timezone FROM iwddm.mart_config);
 BEGIN
+    -- Statistics for the group join: without them PostgreSQL took the three-column join for one
+    -- row and ran the page through the band joins inner-side, materialized once per band
+    -- (66 -> 45 ms a page; the ANALYZE costs under 1 ms).
+    ANALYZE pg_temp.load_group (tenant_runtime_id, solution_runtime_id, category_levels);
     CREATE TEMP TABLE load_new_fact ON COMMIT DROP AS
     SELECT e.task_event_id, e.interaction_id, e.task_event_type_key,
            e.event_ts, iwddm.interval_key(e.event_ts) AS event_interval,

@@ -22,26 +22,11 @@ BEGIN
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
                                 event_id bigint, interaction_id text, plain_id bigint) ON COMMIT DROP;
-    -- Every good event of the batch, typed, before duplicates and events loaded before drop out.
+    -- The good raw events, typed, before duplicates and events loaded before drop out (the job's
+    -- typed rows go straight to load_event below).
     CREATE TEMP TABLE load_candidate ON COMMIT DROP AS
     SELECT * FROM iwddm.stage_typed_event WHERE false;
     ALTER TABLE pg_temp.load_candidate DROP COLUMN raw;
-    -- The job's typed rows: already checked by the driver, they need no parse; each is counted
-    -- in load_raw as a good event, in the same statement.
-    WITH claimed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NULL RETURNING *),
-         counted AS (INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
-                     SELECT stage_id, '{}', task_event_id FROM claimed)
-    INSERT INTO pg_temp.load_candidate
-    SELECT stage_id, task_event_id, interaction_id, task_event_type_name, event_ts, status_name, queue_name,
-           employee_id, agent_name, tenant_runtime_id, tenant_name, solution_runtime_id, solution_name,
-           category_runtime_id, category_levels, capture_point_runtime_id, capture_point_name, media_type_name,
-           media_channel_name, priority, business_value, due_ts, task_created_ts, capture_id, customer_id,
-           customer_segment_name, product_type, product_subtype, skill_name, result_code_name, source_tenant_name,
-           source_process_type, source_process_subtype, requested_employee_id, activation_ts, source_created_ts,
-           source_first_created_ts, expiration_ts, custom_data, task_event_type_key, queue_key, assigned_agent_key,
-           capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,
-           requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key
-    FROM claimed;
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
     -- types the whole batch in a few statements; the second does the same with the full check
     -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
@@ -144,29 +129,60 @@ BEGIN
         END;
     END LOOP;
 
-    -- One row per new event id (the first staged wins), with the mapped task.data keys (mart
-    -- settings; uncorrelated, so read once per batch).
-    CREATE TEMP TABLE load_event ON COMMIT DROP AS
-    SELECT DISTINCT ON (c.task_event_id) c.*,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1) AS custom_dim_attribute1,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2) AS custom_dim_attribute2,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3) AS custom_dim_attribute3,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4) AS custom_dim_attribute4,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5) AS custom_dim_attribute5,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1) AS custom_attribute1,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2) AS custom_attribute2,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3) AS custom_attribute3,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4) AS custom_attribute4,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5) AS custom_attribute5,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6) AS custom_attribute6,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7) AS custom_attribute7,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8) AS custom_attribute8,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9) AS custom_attribute9,
-           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10) AS custom_attribute10
-    FROM pg_temp.load_candidate c
+    -- The good events not loaded before, with the mapped task.data keys (mart settings;
+    -- uncorrelated, so read once per batch); then one row per event id (the first staged wins).
+    CREATE TEMP TABLE load_event (LIKE pg_temp.load_candidate,
+        custom_dim_attribute1 text, custom_dim_attribute2 text, custom_dim_attribute3 text,
+        custom_dim_attribute4 text, custom_dim_attribute5 text,
+        custom_attribute1 text, custom_attribute2 text, custom_attribute3 text, custom_attribute4 text,
+        custom_attribute5 text, custom_attribute6 text, custom_attribute7 text, custom_attribute8 text,
+        custom_attribute9 text, custom_attribute10 text) ON COMMIT DROP;
+    -- The job's typed rows are claimed here, each counted in load_raw as a good event, and copied
+    -- once: the main query reads them from the staging table itself, which in this statement's
+    -- snapshot still holds every row its DELETE claims (cheaper than passing each column through
+    -- RETURNING, and no join whose plan would hang on the staging table's statistics).
+    WITH claimed AS (DELETE FROM iwddm.stage_typed_event WHERE raw IS NULL RETURNING stage_id, task_event_id),
+         counted AS (INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
+                     SELECT stage_id, '{}', task_event_id FROM claimed)
+    INSERT INTO pg_temp.load_event
+    SELECT c.*,
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 2),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 3),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 4),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 5),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 1),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 2),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 3),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 4),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 5),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 6),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 7),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 8),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 9),
+           c.custom_data ->> (SELECT data_key FROM iwddm.custom_attribute_map WHERE slot = 10)
+    FROM (SELECT stage_id, task_event_id, interaction_id, task_event_type_name, event_ts, status_name, queue_name,
+                 employee_id, agent_name, tenant_runtime_id, tenant_name, solution_runtime_id, solution_name,
+                 category_runtime_id, category_levels, capture_point_runtime_id, capture_point_name, media_type_name,
+                 media_channel_name, priority, business_value, due_ts, task_created_ts, capture_id, customer_id,
+                 customer_segment_name, product_type, product_subtype, skill_name, result_code_name, source_tenant_name,
+                 source_process_type, source_process_subtype, requested_employee_id, activation_ts, source_created_ts,
+                 source_first_created_ts, expiration_ts, custom_data, task_event_type_key, queue_key, assigned_agent_key,
+                 capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,
+                 requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key
+          FROM iwddm.stage_typed_event WHERE raw IS NULL
+          UNION ALL
+          SELECT * FROM pg_temp.load_candidate) c
     WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = c.task_event_id)
-      AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = c.task_event_id)
-    ORDER BY c.task_event_id, c.stage_id;
+      AND NOT EXISTS (SELECT 1 FROM iwddm.h_task_event_fact f WHERE f.task_event_id = c.task_event_id);
+    -- An id staged more than once keeps its first staged copy (stage_id is unique across both
+    -- staging tables: one sequence). Duplicates are rare, so they are looked for on the narrow id
+    -- instead of sorting every wide row for a DISTINCT ON (issue 14: the claim into a candidate
+    -- table and the DISTINCT ON copy cost ~70 ms a page).
+    IF EXISTS (SELECT FROM pg_temp.load_event GROUP BY task_event_id HAVING count(*) > 1) THEN
+        DELETE FROM pg_temp.load_event e
+        WHERE EXISTS (SELECT 1 FROM pg_temp.load_event d WHERE d.task_event_id = e.task_event_id AND d.stage_id < e.stage_id);
+    END IF;
     DROP TABLE pg_temp.load_candidate;
     -- Statistics (and the row count) only for the columns later steps join on: a full ANALYZE of
     -- ~60 columns cost more than the rest of this step (the category path alone 11 ms); without

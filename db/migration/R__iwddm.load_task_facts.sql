@@ -21,7 +21,9 @@ BEGIN
                min(event_ts) AS created_ts,
                max(seq) AS last_seq,
                min(event_ts) FILTER (WHERE starts_work) AS first_assigned_ts,
-               max(seq) FILTER (WHERE starts_work) AS last_work_seq,
+               -- the agent of the last assignment start: seq is unique in a task, so the
+               -- greatest [seq, agent] pair carries it (no second join with the history)
+               (max(ARRAY[seq, assigned_agent_key]) FILTER (WHERE starts_work))[2] AS last_work_agent_key,
                coalesce(sum(work_time_sec) FILTER (WHERE ends_work), 0) AS total_work_time_sec,
                coalesce(sum(held_time_sec) FILTER (WHERE ends_hold), 0) AS total_held_time_sec,
                max(event_ts) FILTER (WHERE enters_final AND status_name = 'completed') AS last_completion_ts,
@@ -35,16 +37,17 @@ BEGIN
                a.custom_attribute1, a.custom_attribute2, a.custom_attribute3, a.custom_attribute4, a.custom_attribute5,
                a.custom_attribute6, a.custom_attribute7, a.custom_attribute8, a.custom_attribute9, a.custom_attribute10,
                s.event_count, s.created_ts, s.first_assigned_ts, s.total_work_time_sec, s.total_held_time_sec,
-               coalesce(w.assigned_agent_key, 0) AS last_assigned_agent_key,
+               coalesce(s.last_work_agent_key, 0) AS last_assigned_agent_key,
                CASE WHEN l.status_name = 'completed' THEN s.last_completion_ts END AS completed_ts,
                CASE WHEN l.is_final THEN s.last_final_entry_ts END AS final_ts,
-               CASE WHEN l.is_new THEN e.custom_data ELSE o.custom_data END AS custom_data
+               -- looked up only for a task whose last event is not new (a few per page)
+               CASE WHEN l.is_new THEN e.custom_data
+                    ELSE (SELECT o.custom_data FROM iwddm.i_task_fact o WHERE o.interaction_id = s.interaction_id)
+               END AS custom_data
         FROM summary s
         JOIN pg_temp.load_history l ON l.interaction_id = s.interaction_id AND l.seq = s.last_seq
         JOIN pg_temp.load_snapshot a ON a.task_event_id = l.task_event_id
-        LEFT JOIN pg_temp.load_history w ON w.interaction_id = s.interaction_id AND w.seq = s.last_work_seq
         LEFT JOIN pg_temp.load_event e ON l.is_new AND e.task_event_id = l.task_event_id
-        LEFT JOIN iwddm.i_task_fact o ON NOT l.is_new AND o.interaction_id = s.interaction_id
     )
     SELECT t.interaction_id, t.capture_id, t.task_event_id AS last_task_event_id, t.event_ts AS last_event_ts,
            t.event_count::integer,
