@@ -13,6 +13,9 @@
 -- an open task keeps aging into new bands for 30 days, and those later moves are written from
 -- pg_temp.flow_task_age_open (each open task's creation and group; stored in
 -- iwddm.agg_task_age_open) when the range reaches them (iwddm.extend_age_flows).
+-- Every measure is bigint, as in the flow tables: sum() of a bigint column gives numeric, so the
+-- duration sums are cast back (exact: the sum is computed exactly, and a value beyond bigint
+-- could not be stored anyway); numeric here made every comparison and sum of the swap numeric.
 -- Planned without Memoize: the flows' LATERAL subqueries are keyed by each state's own columns,
 -- so a cache never hits and only costs (the five statements took ~1.5 times as long with it).
 CREATE OR REPLACE PROCEDURE iwddm.build_task_flows(horizon bigint DEFAULT NULL)
@@ -33,7 +36,7 @@ BEGIN
     SELECT interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key,
            sum(entered) AS entered, sum(completed) AS completed, sum(canceled) AS canceled,
            sum(rejected) AS rejected, sum(completed_overdue) AS completed_overdue,
-           sum(complete_time_sum_sec) AS complete_time_sum_sec,
+           sum(complete_time_sum_sec)::bigint AS complete_time_sum_sec,
            sum(backlog) AS backlog, sum(overdue_backlog) AS overdue_backlog
     FROM (
         SELECT h.interaction_id, h.event_interval AS date_time_key, h.tenant_key, h.solution_key,
@@ -97,7 +100,7 @@ BEGIN
     CREATE TEMP TABLE flow_task_queue ON COMMIT DROP AS
     SELECT interaction_id, date_time_key, queue_key,
            sum(entered_queue) AS entered_queue, sum(exited_queue) AS exited_queue,
-           sum(queue_time_sum_sec) AS queue_time_sum_sec, sum(in_queue) AS in_queue
+           sum(queue_time_sum_sec)::bigint AS queue_time_sum_sec, sum(in_queue) AS in_queue
     FROM (
         SELECT h.interaction_id, h.event_interval AS date_time_key, h.entered_queue_key AS queue_key,
                1 AS entered_queue, 0 AS exited_queue, 0 AS queue_time_sum_sec, 0 AS in_queue
@@ -122,7 +125,7 @@ BEGIN
     CREATE TEMP TABLE flow_task_agent ON COMMIT DROP AS
     SELECT interaction_id, date_time_key, agent_key,
            sum(assigned) AS assigned, sum(finished) AS finished, sum(abandoned) AS abandoned,
-           sum(work_time_sum_sec) AS work_time_sum_sec
+           sum(work_time_sum_sec)::bigint AS work_time_sum_sec
     FROM (
         SELECT h.interaction_id, h.event_interval AS date_time_key, h.assigned_agent_key AS agent_key,
                1 AS assigned, 0 AS finished, 0 AS abandoned, 0 AS work_time_sum_sec
