@@ -30,7 +30,7 @@ DECLARE
     snap_only text;  -- 0 for flow measures, m for snapshot ones
     add_up    text;  -- m1 = a.m1 + EXCLUDED.m1, ...
     all_zero  text;  -- a.m1 = 0 AND ...
-    match     text;  -- a.g1 = z.g1 AND ...
+    zero_rows tid[]; -- the 15-minute rows the statement left all-zero
 BEGIN
     IF to_regclass('pg_temp.load_touched') IS NULL THEN
         RAISE EXCEPTION 'iwddm.apply_area_flows() needs the recomputed tasks in pg_temp.load_touched and their flows'
@@ -45,8 +45,7 @@ BEGIN
         RAISE EXCEPTION 'apply_area_flows: invalid range % .. %', range_from, range_to
             USING HINT = 'Pass interval keys with range_from <= range_to.';
     END IF;
-    SELECT string_agg(format('%I', g), ', '), string_agg(format('a.%I = z.%I', g, g), ' AND ')
-      INTO groups, match FROM unnest(def.group_columns) g;
+    SELECT string_agg(format('%I', g), ', ') INTO groups FROM unnest(def.group_columns) g;
     SELECT string_agg(format('%I', m), ', '), string_agg(format('sum(%I) AS %I', m, m), ', '),
            string_agg(format('%I = a.%I + EXCLUDED.%I', m, m, m), ', '),
            string_agg(format('a.%I = 0', m), ' AND ')
@@ -88,9 +87,8 @@ BEGIN
 
     -- One statement: the touched tasks' stored flows against their new ones (FULL JOIN on the
     -- flow key); only the rows that differ are deleted and written, and their difference
-    -- (new minus old) per interval and group is applied; rows left all-zero go to agg_zero.
-    EXECUTE format('CREATE TEMP TABLE agg_zero ON COMMIT DROP AS SELECT date_time_key, %s FROM iwddm.%I WHERE false',
-                   groups, dense_tbl);
+    -- (new minus old) per interval and group is applied; the row ids of rows left all-zero come
+    -- back in zero_rows (a temp table for them cost a create and a drop per area and load).
     EXECUTE format($sql$
         WITH stored AS (
             SELECT f.ctid AS stored_row, f.* FROM iwddm.%1$I f
@@ -119,8 +117,8 @@ BEGIN
                 WHERE date_time_key <= %16$s AND (%19$s)) changes
             GROUP BY k, %7$s
             ON CONFLICT (date_time_key, %7$s) DO UPDATE SET %20$s
-            RETURNING a.*)
-        INSERT INTO pg_temp.agg_zero SELECT date_time_key, %7$s FROM upserted a WHERE %21$s $sql$,
+            RETURNING a.ctid AS row_id, a.*)
+        SELECT array_agg(row_id) FROM upserted a WHERE %21$s $sql$,
         flow_tbl,                                                              -- 1
         'o.date_time_key AS old_key, ' ||
         (SELECT string_agg(format('coalesce(n.%1$I, o.%1$I) AS %1$I', g), ', ') FROM unnest(def.group_columns) g) || ', ' ||
@@ -137,9 +135,11 @@ BEGIN
         (SELECT string_agg(format('sum(%I) AS %I', 'net_' || m, m), ', ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 10
         groups,                                                                -- 11
         (SELECT string_agg(format('sum(%I) <> 0', 'net_' || m), ' OR ') FROM unnest(def.flow_measures || def.snapshot_measures) m), -- 12
-        dense_tbl, sums, flow_only, range_to, flows_nz, snap_only, snaps_nz, add_up, all_zero);
-    EXECUTE format('DELETE FROM iwddm.%I a USING pg_temp.agg_zero z WHERE a.date_time_key = z.date_time_key AND %s',
-                   dense_tbl, match);
-    DROP TABLE pg_temp.agg_zero;
+        dense_tbl, sums, flow_only, range_to, flows_nz, snap_only, snaps_nz, add_up, all_zero)
+    INTO zero_rows;
+    -- Nothing else writes the table in between, so the row ids still hold.
+    IF zero_rows IS NOT NULL THEN
+        EXECUTE format('DELETE FROM iwddm.%I WHERE ctid = ANY ($1)', dense_tbl) USING zero_rows;
+    END IF;
 END
 $$;
