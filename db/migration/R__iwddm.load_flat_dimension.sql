@@ -47,8 +47,9 @@ BEGIN
         -- Most of a page's members are stored already: only the keys the dimension lacks are
         -- written, each key looked up once (keyed is MATERIALIZED: inlined, every key was hashed
         -- twice). Collisions: a stored key standing for another natural key; or new natural keys
-        -- (distinct rows of the batch) sharing one key. Two of the batch's keys that share a
-        -- stored key cannot both be its natural key: the first check finds them.
+        -- (distinct rows of the batch) sharing one key, which is what makes an insert conflict, so
+        -- they are looked for only then. Two of the batch's keys that share a stored key cannot
+        -- both be its natural key: the first check finds them.
         batch_query := format('SELECT %s FROM pg_temp.load_member WHERE member_set = %L AND num_nonnulls(%s) > 0',
                               sources, member_set, source_list);
         EXECUTE format($sql$
@@ -62,13 +63,15 @@ BEGIN
                 SELECT member, %7$s, %8$L, %8$L FROM stored WHERE NOT known
                 ON CONFLICT DO NOTHING
                 RETURNING true AS inserted),
-            clash AS (
-                SELECT format('%%s and %%s', ROW(%5$s)::text, stored_key) AS pair
-                FROM stored b WHERE known AND differs
-                UNION ALL
-                SELECT string_agg(ROW(%5$s)::text, ' and ')
-                FROM stored b WHERE NOT known GROUP BY member HAVING count(*) > 1)
-            SELECT (SELECT count(*) FROM written), (SELECT pair FROM clash LIMIT 1) $sql$,
+            counted AS (SELECT (SELECT count(*) FROM written) AS written,
+                               (SELECT count(*) FROM stored WHERE NOT known) AS new)
+            SELECT written,
+                   coalesce((SELECT format('%%s and %%s', ROW(%5$s)::text, stored_key)
+                             FROM stored b WHERE known AND differs LIMIT 1),
+                            CASE WHEN written < new
+                                 THEN (SELECT string_agg(ROW(%5$s)::text, ' and ')
+                                       FROM stored b WHERE NOT known GROUP BY member HAVING count(*) > 1 LIMIT 1) END)
+            FROM counted $sql$,
             key_as_text, batch_query, dimension, dimension || '_key',
             (SELECT string_agg(format('b.%I', k), ', ') FROM unnest(natural_key) k),
             (SELECT string_agg(format('d.%I', k), ', ') FROM unnest(natural_key) k),
