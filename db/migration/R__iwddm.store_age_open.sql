@@ -10,9 +10,10 @@ BEGIN
         RAISE EXCEPTION 'iwddm.store_age_open() needs pg_temp.load_touched and pg_temp.flow_task_age_open'
             USING HINT = 'It is a step of iwddm.load_staged and iwddm.rebuild_aggregates; call those instead.';
     END IF;
+    -- The touched tasks' rows by index: joined as a set, the whole table (every open task of the
+    -- mart) was scanned.
     DELETE FROM iwddm.agg_task_age_open o
-    USING pg_temp.load_touched t
-    WHERE o.interaction_id = t.interaction_id
+    WHERE o.interaction_id = ANY (ARRAY(SELECT t.interaction_id FROM pg_temp.load_touched t))
       AND NOT EXISTS (SELECT 1 FROM pg_temp.flow_task_age_open n
                       WHERE n.interaction_id = o.interaction_id AND n.created_epoch = o.created_epoch
                         AND n.tenant_key = o.tenant_key AND n.solution_key = o.solution_key

@@ -61,7 +61,8 @@ final class Method {
                    is therefore an upper bound for such a tool. Checked: N event rows, cursor at the last id.
                 4. **Incremental**: a second generated feed (a month of a smaller tenant); its first %,d events
                    fill a mart in batches of 100,000 (the job's typed COPY + `CALL iwddm.load_staged()`,
-                   committed), the next %,d events are the batch. The batch is loaded the way the job loads a
+                   committed; then `VACUUM ANALYZE`, as autovacuum would after the 2,000,000 deleted staging
+                   rows), the next %,d events are the batch. The batch is loaded the way the job loads a
                    page (typed beforehand, then its COPY + `load_staged`) into that mart and into an empty one,
                    each load rolled back, %d times each.
                    Checked: every batch event became a fact.
