@@ -178,6 +178,12 @@ BEGIN
     GROUP BY interaction_id, date_time_key, tenant_key, solution_key, department_key, process_key, age_key
     HAVING sum(backlog) <> 0;
 
+    -- The tasks with stored events, the only ones with stored flows to swap (iwddm.apply_area_flows)
+    -- and open rows to replace (iwddm.store_age_open): most tasks of a page are new, and looking
+    -- each of them up in every flow table found nothing at a cost.
+    CREATE TEMP TABLE flow_task_stored ON COMMIT DROP AS
+    SELECT DISTINCT interaction_id FROM pg_temp.load_history WHERE NOT is_new;
+
     -- The open tasks (last state not final), whose aging goes on after the horizon.
     CREATE TEMP TABLE flow_task_age_open ON COMMIT DROP AS
     SELECT interaction_id, extract(epoch FROM first_event_ts) AS created_epoch,

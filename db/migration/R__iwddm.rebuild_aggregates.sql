@@ -42,6 +42,7 @@ BEGIN
     CALL iwddm.store_age_open();
     DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
                pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open;
+               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open,
+               pg_temp.flow_task_stored;
 END
 $$;
