@@ -4,8 +4,9 @@
 -- leaves the good events not loaded before in pg_temp.load_event (one row per event id, typed,
 -- with the member keys of the feed-fed dimensions: iwddm.member_key of each natural key).
 -- Two sources, one staging order (stage_id): iwddm.stage_task_event (raw text: a DBA's \copy)
--- and iwddm.stage_typed_event (the job: events it vouched for arrive typed, keys computed, and
--- skip the check; the others arrive as raw text and get the same check as a \copy'd event).
+-- and the typed staging (the job: events it vouched for arrive typed, keys computed, and skip
+-- the check; the others arrive as raw text and get the same check as a \copy'd event), which is
+-- the caller's pg_temp.stage_typed_event (the job's, per transaction) and iwddm.stage_typed_event.
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
 -- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad; a typed row
 -- has no doc) for the batch's audit figures.
@@ -27,11 +28,17 @@ BEGIN
     CREATE TEMP TABLE load_candidate ON COMMIT DROP AS
     SELECT * FROM iwddm.stage_typed_event WHERE false;
     ALTER TABLE pg_temp.load_candidate DROP COLUMN raw;
-    -- Everything the job staged, claimed in ONE pass over iwddm.stage_typed_event: after a big
-    -- load its pages hold dead rows until it is vacuumed, and every scan reads them all (~90 ms
-    -- a scan after a 2,000,000-event fill, three scans a page before). The attempts below read
-    -- the raw texts from here, the typed rows go to load_event from here.
-    CREATE TEMP TABLE load_typed_claim (LIKE iwddm.stage_typed_event) ON COMMIT DROP;
+    -- The typed staging, claimed: the attempts below read the raw texts from here, the typed rows
+    -- go to load_event from here. The job stages each page in its transaction's own
+    -- pg_temp.stage_typed_event (same columns): that table becomes the claim as it is (moving a
+    -- page out of a shared table cost ~30 ms a page). Rows staged in iwddm.stage_typed_event join
+    -- it, in ONE pass: after a big load that table holds dead rows until it is vacuumed, and every
+    -- scan reads them all.
+    IF to_regclass('pg_temp.stage_typed_event') IS NOT NULL THEN
+        ALTER TABLE pg_temp.stage_typed_event RENAME TO load_typed_claim;
+    ELSE
+        CREATE TEMP TABLE load_typed_claim (LIKE iwddm.stage_typed_event) ON COMMIT DROP;
+    END IF;
     WITH claimed AS (DELETE FROM iwddm.stage_typed_event RETURNING *)
     INSERT INTO pg_temp.load_typed_claim SELECT * FROM claimed;
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and

@@ -499,7 +499,7 @@ COMMENT ON TABLE iwddm.stage_backlog IS 'The backlog of a chunked load by hand (
 COMMENT ON COLUMN iwddm.stage_backlog.stage_id IS 'the row''s staging order';
 COMMENT ON COLUMN iwddm.stage_backlog.raw IS 'one event''s JSON text, as staged';
 COMMENT ON COLUMN iwddm.stage_backlog.staged_at IS 'when it was staged';
-COMMENT ON TABLE iwddm.stage_typed_event IS 'The job''s staging (issue 14): each event of a page, in feed order; typed, with its member keys, when the job vouched for it against FEED.md''s rules, else its text in raw. Emptied by load_staged in the same transaction; unlogged. Not for loads by hand: use iwddm.stage_task_event.';
+COMMENT ON TABLE iwddm.stage_typed_event IS 'The shape of the job''s staging (issue 14): each event of a page, in feed order; typed, with its member keys, when the job vouched for it against FEED.md''s rules, else its text in raw. The job stages each page in its transaction''s own pg_temp.stage_typed_event (LIKE this table, ON COMMIT DROP), which load_staged takes over; rows staged here are claimed with it. Emptied by load_staged in the same transaction; unlogged. Not for loads by hand: use iwddm.stage_task_event.';
 COMMENT ON COLUMN iwddm.stage_typed_event.stage_id IS 'staging order, shared with iwddm.stage_task_event (its sequence)';
 COMMENT ON COLUMN iwddm.stage_typed_event.raw IS 'the event''s JSON text when the job could not vouch for it (then every other column is null and load_staged checks it as a \copy''d event); null for a typed row';
 COMMENT ON COLUMN iwddm.stage_typed_event.expiration_ts IS 'task.expirationDateTime (checked, kept only for a quarantined typed event''s document)';

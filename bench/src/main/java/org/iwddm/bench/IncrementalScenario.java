@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iwddm.load.TypedStaging;
 import org.iwddm.sim.FeedGenerator;
-import org.iwddm.testing.StageCopy;
 
 /**
  * Scenario 4, incremental cost (SPEC §6: a batch's cost grows with the batch, not the mart):
@@ -95,7 +94,7 @@ final class IncrementalScenario {
         byte[] staged = TypedStaging.of(connection).encode(batch);
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
-            StageCopy.copyNdjson(connection, staged, TypedStaging.COPY_SQL);
+            TypedStaging.copyEncoded(connection, staged);
             execute(connection, "CALL iwddm.load_staged()");
             seconds[run] = (System.nanoTime() - started) / 1e9;
             requireBatchLoaded(connection, batch);

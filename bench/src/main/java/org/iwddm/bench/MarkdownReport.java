@@ -134,7 +134,7 @@ final class MarkdownReport {
                 Pipeline at batch %,d, its median run: %s. Start-up, run and pages come from the job's
                 log (timestamps, and the "seconds" of its "page loaded" lines); COPY, load and commit are medians
                 of R extra in-process runs of the same pages, staged as the job stages them (each page typed
-                beforehand by the job's own code, untimed, then its typed COPY into `iwddm.stage_typed_event` +
+                beforehand by the job's own code, untimed, then its typed COPY into the transaction's own `pg_temp.stage_typed_event` +
                 `CALL iwddm.load_staged()` + commit). So "fetch and page checks" is what the pages cost the job
                 beyond the database's part (the HTTP request, reading, checking and typing the JSON, cursor and
                 audit rows); being a difference of

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.iwddm.load.TypedStaging;
 import org.iwddm.sim.IwdSimulator;
-import org.iwddm.testing.StageCopy;
 
 /**
  * Scenario 2, the pipeline: the real job, {@code bin/iwddm run} with the intraday chain, as a
@@ -129,7 +128,7 @@ final class PipelineScenario {
                 // database loads the one before.
                 byte[] page = staging.encode(feed.lines(first, Math.min(feed.events(), first + batchSize)));
                 long started = System.nanoTime();
-                StageCopy.copyNdjson(connection, page, TypedStaging.COPY_SQL);
+                TypedStaging.copyEncoded(connection, page);
                 long copied = System.nanoTime();
                 statement.execute("CALL iwddm.load_staged()");
                 long loaded = System.nanoTime();

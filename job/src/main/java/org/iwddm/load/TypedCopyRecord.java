@@ -5,7 +5,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * One row of the typed staging COPY (iwddm.stage_typed_event, COPY's default text format): an
+ * One row of the typed staging COPY (the session's pg_temp.stage_typed_event, shaped as
+ * iwddm.stage_typed_event; COPY's default text format): an
  * event the driver vouches for as typed columns plus its member keys, or (raw) only its text with
  * every other column NULL, for the database to check. Written on the thread that reads the page,
  * so typing and hashing stay off the loading thread. Not thread-safe (one per reading thread).
@@ -21,7 +22,15 @@ final class TypedCopyRecord {
             + " source_first_created_ts, expiration_ts, custom_data, task_event_type_key, queue_key, assigned_agent_key,"
             + " capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,"
             + " requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key";
-    static final String COPY_SQL = "COPY iwddm.stage_typed_event (" + COLUMNS + ") FROM STDIN";
+    /**
+     * The page's staging, private to its transaction: iwddm.load_parse_staged takes it over as it is
+     * (a shared table cost a claim, a DELETE ... RETURNING of the whole page, ~30 ms a page), and a
+     * transaction that does not commit leaves nothing behind. It shares stage_typed_event's stage_id
+     * sequence, so the staging order stays one across the tables.
+     */
+    static final String CREATE_SQL = "CREATE TEMP TABLE stage_typed_event"
+            + " (LIKE iwddm.stage_typed_event INCLUDING DEFAULTS) ON COMMIT DROP";
+    static final String COPY_SQL = "COPY pg_temp.stage_typed_event (" + COLUMNS + ") FROM STDIN";
     /** The columns after raw on a raw row, all NULL. */
     private static final int TYPED_COLUMNS = 52;
 

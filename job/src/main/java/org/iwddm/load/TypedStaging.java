@@ -10,16 +10,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Stages event lines exactly as the job stages a page (issue 14): one COPY into
- * iwddm.stage_typed_event, each event typed when the driver vouches for it, else as its text for
- * the database to check. For loading a file (iwddm load-file) and for the benchmark, which must
+ * Stages event lines exactly as the job stages a page (issue 14): one COPY into the transaction's
+ * own pg_temp.stage_typed_event (shaped as iwddm.stage_typed_event; iwddm.load_staged takes it
+ * over), each event typed when the driver vouches for it, else as its text for the database to
+ * check. For loading a file (iwddm load-file) and for the benchmark, which must
  * measure the job's own path; the job itself stages from its page read ahead ({@link PageFetch}).
  * Runs in the connection's current transaction; an exception cancels the COPY
  * ({@link TypedStagingCopy}).
  */
 public final class TypedStaging {
-    /** The job's staging COPY statement, for records {@link #encode} made. */
-    public static final String COPY_SQL = TypedCopyRecord.COPY_SQL;
+    /** Stages records {@link #encode} made, as the job stages a page read ahead; returns the rows COPY reports. */
+    public static long copyEncoded(Connection connection, byte[] records) throws SQLException {
+        try (TypedStagingCopy copy = TypedStagingCopy.begin(connection)) {
+            copy.writeRecords(records, records.length);
+            return copy.finish();
+        }
+    }
 
     private final TypedCopyRecord record;
 

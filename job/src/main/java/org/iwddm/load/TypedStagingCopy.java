@@ -6,14 +6,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * The job's staging COPY into iwddm.stage_typed_event (issue 14): a page's rows as the reading
- * thread encoded them ({@link TypedCopyRecord}), typed or raw, in feed order. Closing without
- * {@link #finish()} cancels the COPY: an exception never half-stages a page. The raw staging
+ * The job's staging COPY into its transaction's own pg_temp.stage_typed_event (issue 14): a page's
+ * rows as the reading thread encoded them ({@link TypedCopyRecord}), typed or raw, in feed order.
+ * Closing without {@link #finish()} cancels the COPY: an exception never half-stages a page. The raw staging
  * ({@link StagingCopy#COPY_SQL}) stays what DBAs and the benchmark's floor use.
  */
 final class TypedStagingCopy implements AutoCloseable {
@@ -25,8 +26,17 @@ final class TypedStagingCopy implements AutoCloseable {
         this.copy = copy;
     }
 
-    /** Starts the COPY on the connection's current transaction. */
+    /**
+     * Creates the transaction's staging table and starts the COPY into it. The table goes at the
+     * transaction's end, so one outside a transaction would be gone before the COPY.
+     */
     static TypedStagingCopy begin(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new SQLException("the typed staging needs a transaction: its table lasts as long as one");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(TypedCopyRecord.CREATE_SQL);
+        }
         return new TypedStagingCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(TypedCopyRecord.COPY_SQL));
     }
 

@@ -1,10 +1,12 @@
 package org.iwddm.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.iwddm.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14 end to end: pages the job stages typed (iwddm.stage_typed_event) give the same mart,
+ * Issue 14 end to end: pages the job stages typed (each in its transaction's own
+ * pg_temp.stage_typed_event) give the same mart,
  * table for table, as the same pages \copy'd raw into iwddm.stage_task_event and loaded by
  * load_staged, bad and late events included.
  */
@@ -42,6 +45,16 @@ class TypedStagingEndToEndTest {
     @Test
     void pagesTypedGiveTheMartOfThePagesCopiedRaw() throws Exception {
         assertSameMart(generated(300, 0.15), 700);
+    }
+
+    @Test
+    void theTypedStagingRefusesToRunOutsideATransaction() throws Exception {
+        try (TestDatabase mart = TestDatabase.createMigrated(); Connection connection = mart.connect()) {
+            connection.setAutoCommit(true);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> TypedStaging.of(connection).copy(connection, generated(3, 0)));
+            assertTrue(refused.getMessage().contains("needs a transaction"), refused.getMessage());
+        }
     }
 
     private static List<String> generated(int tasks, double badShare) {
@@ -61,7 +74,10 @@ class TypedStagingEndToEndTest {
             List<PageResult> pages = loadAll(loader, pageLimit);
             assertTrue(MartLoads.count(job, "iwddm.rejected_event") > 0, "the feed has bad events");
             loadRaw(dba, feed, pages);
-            assertEquals(0, MartLoads.count(job, "iwddm.stage_typed_event"), "load_staged consumed the typed rows");
+            assertEquals(0, MartLoads.count(job, "iwddm.stage_typed_event"), "nothing was staged in the shared table");
+            assertEquals(0, MartLoads.scalar(job, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"
+                    + " AND relname IN ('stage_typed_event', 'load_typed_claim')"),
+                    "each page's own staging went with its transaction");
             Map<String, List<String>> expected = CanonicalDump.of(dba);
             assertEquals("", CanonicalDump.differences(expected, CanonicalDump.of(job)));
         }

@@ -148,8 +148,7 @@ class TypedStagingParityTest {
         for (String event : events) {
             record.write(records, event);
         }
-        return StageCopy.copyNdjson(connection, records.toString().getBytes(StandardCharsets.UTF_8),
-                TypedCopyRecord.COPY_SQL);
+        return TypedStaging.copyEncoded(connection, records.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Outcome> outcomes(Connection connection) throws SQLException {
@@ -165,7 +164,7 @@ class TypedStagingParityTest {
         }
         differing.append("NULL], NULL), ',')");
         String sql = "WITH r AS (SELECT row_number() OVER (ORDER BY stage_id) - 1 AS ordinal, * FROM pg_temp.load_raw),"
-                + " t AS (SELECT row_number() OVER (ORDER BY stage_id) - 1 AS ordinal, * FROM iwddm.stage_typed_event)"
+                + " t AS (SELECT row_number() OVER (ORDER BY stage_id) - 1 AS ordinal, * FROM pg_temp.stage_typed_event)"
                 + " SELECT t.ordinal, t.raw IS NULL, coalesce(cardinality(r.problems), -1), e.stage_id IS NOT NULL,"
                 + " CASE WHEN t.raw IS NULL THEN " + differing + " END, t.raw, (SELECT count(*) FROM jsonb_object_keys(jsonb_strip_nulls(to_jsonb(t))))"
                 + " FROM t JOIN r USING (ordinal) LEFT JOIN pg_temp.load_event e ON e.stage_id = r.stage_id"
