@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.iwddm.load.TypedStaging;
 import org.iwddm.sim.FeedGenerator;
 
@@ -22,8 +23,16 @@ import org.iwddm.sim.FeedGenerator;
 final class IncrementalScenario {
     private static final int FILL_BATCH = 100_000;
 
-    /** Seconds per batch load into the empty and the big mart, and how the big one was filled. */
-    record Result(Stats intoEmpty, Stats intoBig, double fillSeconds, long martEvents, int batchEvents) {
+    /**
+     * Seconds per batch load into the empty and the big mart (COPY + load_staged), the medians of
+     * load_staged's steps in each, and how the big one was filled.
+     */
+    record Result(Stats intoEmpty, Stats intoBig, Map<String, Double> emptySteps, Map<String, Double> bigSteps,
+            double fillSeconds, long martEvents, int batchEvents) {
+    }
+
+    /** One mart's timed loads: seconds, and load_staged's step medians. */
+    private record Loads(Stats seconds, Map<String, Double> steps) {
     }
 
     private IncrementalScenario() {
@@ -45,9 +54,10 @@ final class IncrementalScenario {
             bigMart.setAutoCommit(true);
             execute(bigMart, "VACUUM ANALYZE");
             Progress.say("incremental: mart filled with %,d events in %.1f s", martEvents, fillSeconds);
-            Stats intoEmpty = timeLoads(emptyMart, batch, settings.incrementalRuns(), "empty");
-            Stats intoBig = timeLoads(bigMart, batch, settings.incrementalRuns(), "big");
-            return new Result(intoEmpty, intoBig, fillSeconds, martEvents, batch.size());
+            Loads intoEmpty = timeLoads(emptyMart, batch, settings.incrementalRuns(), "empty");
+            Loads intoBig = timeLoads(bigMart, batch, settings.incrementalRuns(), "big");
+            return new Result(intoEmpty.seconds(), intoBig.seconds(), intoEmpty.steps(), intoBig.steps(), fillSeconds,
+                    martEvents, batch.size());
         }
     }
 
@@ -85,11 +95,12 @@ final class IncrementalScenario {
         return count;
     }
 
-    /** Seconds of COPY + load_staged of the batch, each run checked and rolled back. */
-    private static Stats timeLoads(Connection connection, List<String> batch, int runs, String which)
+    /** Seconds of COPY + load_staged of the batch and its steps, each run checked and rolled back. */
+    private static Loads timeLoads(Connection connection, List<String> batch, int runs, String which)
             throws SQLException {
         connection.setAutoCommit(false);
         double[] seconds = new double[runs];
+        List<Map<String, Double>> steps = new ArrayList<>();
         // Staged as the job stages a page, typed beforehand: the job types on its reading thread.
         byte[] staged = TypedStaging.of(connection).encode(batch);
         for (int run = 0; run < runs; run++) {
@@ -98,11 +109,14 @@ final class IncrementalScenario {
             execute(connection, "CALL iwddm.load_staged()");
             seconds[run] = (System.nanoTime() - started) / 1e9;
             requireBatchLoaded(connection, batch);
+            try (Statement statement = connection.createStatement()) {
+                steps.add(LoadSteps.latest(statement));
+            }
             connection.rollback();
             Progress.say("incremental: %,d events into the %s mart, run %d/%d: %.3f s", batch.size(), which, run + 1,
                     runs, seconds[run]);
         }
-        return Stats.of(seconds);
+        return new Loads(Stats.of(seconds), LoadSteps.medians(steps));
     }
 
     private static void requireBatchLoaded(Connection connection, List<String> batch) throws SQLException {

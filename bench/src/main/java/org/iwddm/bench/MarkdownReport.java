@@ -149,9 +149,19 @@ final class MarkdownReport {
                 exit %.2f s. Its last log line: `%s`
 
                 Incremental: filling the big mart with %,d events took %.1f s (%,.0f events/s, batches of 100,000).
+                Inside load_staged, by step (medians of the timed runs; into the empty mart / into the big one):
+                %s.
                 """, r.settings().batchSize(), pipelineSplit(b), stepSplit(b), idle.seconds(), idle.startupSeconds(),
                 idle.workSeconds(), idle.exitSeconds(), idle.lastLogLine().replace("`", "'"), inc.martEvents(),
-                inc.fillSeconds(), inc.martEvents() / inc.fillSeconds());
+                inc.fillSeconds(), inc.martEvents() / inc.fillSeconds(), incrementalSteps(inc));
+    }
+
+    /** Each load_staged step into the empty mart and into the big one. */
+    static String incrementalSteps(IncrementalScenario.Result inc) {
+        StringBuilder text = new StringBuilder();
+        inc.emptySteps().forEach((step, empty) -> text.append(text.length() > 0 ? ", " : "")
+                .append(f("%s %.3f / %.3f s", step, empty, inc.bigSteps().get(step))));
+        return text.toString();
     }
 
     /** load_staged's steps: seconds and share of load_staged. */

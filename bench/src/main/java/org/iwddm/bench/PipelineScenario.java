@@ -140,27 +140,7 @@ final class PipelineScenario {
             if (mart.count("SELECT count(*) FROM iwddm.task_event_fact") != feed.events()) {
                 throw new IllegalStateException("the in-process breakdown run did not load every event");
             }
-            return new DatabaseRun(new double[] {nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9}, stepSeconds(statement));
+            return new DatabaseRun(new double[] {nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9}, LoadSteps.summed(statement));
         }
-    }
-
-    /** load_staged's steps in the order they run, each summed over the batches of this mart. */
-    private static Map<String, Double> stepSeconds(Statement statement) throws SQLException {
-        Map<String, Double> steps = new LinkedHashMap<>();
-        try (ResultSet rows = statement.executeQuery("""
-                SELECT s.step, sum(s.seconds::numeric)::float8
-                FROM iwddm.etl_audit a, jsonb_each_text(a.step_seconds) AS s(step, seconds)
-                WHERE a.entry_kind = 'batch'
-                GROUP BY s.step
-                ORDER BY array_position(ARRAY['parse', 'calendar', 'dimensions', 'key_events', 'reactivate',
-                                              'histories', 'task_facts', 'aggregates'], s.step)""")) {
-            while (rows.next()) {
-                steps.put(rows.getString(1), rows.getDouble(2));
-            }
-        }
-        if (steps.size() != 8) {
-            throw new IllegalStateException("etl_audit.step_seconds should name load_staged's 8 steps: " + steps);
-        }
-        return steps;
     }
 }
