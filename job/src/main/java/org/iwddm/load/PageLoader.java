@@ -11,11 +11,11 @@ import org.iwddm.feed.PageSummary;
 import org.iwddm.feed.Retrier;
 
 /**
- * Loads one feed page atomically (SPEC §1): in ONE transaction, COPY the page into staging
- * (iwddm.stage_typed_event: the events the driver vouches for typed, the others raw; issue 14),
- * CALL iwddm.load_staged(run id), move the feed cursor, commit. Whatever fails, the transaction
- * rolls back, so a page is either wholly loaded with its cursor or not at all; a transient feed
- * failure retries the whole page.
+ * Loads one feed page atomically (SPEC §1): in ONE transaction, COPY the page into staging (the
+ * transaction's own pg_temp.stage_typed_event: the events the driver vouches for typed, the
+ * others raw; issue 14), CALL iwddm.load_staged(run id), move the feed cursor, commit. Whatever
+ * fails, the transaction rolls back, so a page is either wholly loaded with its cursor or not at
+ * all; a transient feed failure retries the whole page.
  * <p>
  * Read-ahead: once a page is staged and checked, the next page's request is known (it starts
  * after this page's lastId), so the loader can start reading it on a thread of its own
