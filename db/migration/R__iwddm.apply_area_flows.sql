@@ -1,8 +1,9 @@
 -- iwddm.apply_area_flows(area, range_from, range_to): brings one area's 15-minute table up to
 -- date after a load (SPEC §6, incremental). Contract: pg_temp.load_touched lists the tasks
 -- whose flows were recomputed into pg_temp.flow_<area>, pg_temp.flow_task_stored those of them
--- with stored events (only they can have stored flows: a task's flows come from its events); [range_from, range_to] is the new
--- covered range (interval keys), which contains the old one (mart_config.agg_from/agg_to).
+-- with stored events (only they can have stored flows: a task's flows come from its events);
+-- [range_from, range_to] is the new covered range (interval keys), which contains the old one
+-- (mart_config.agg_from/agg_to).
 -- Steps, each one set-based statement (1 and 2 are one, so a new 15-minute row is written once):
 --   1. extend: intervals after the old range end carry its snapshots forward, plus the stored
 --      flows that fall there (due times passing, tasks aging into the next band);

@@ -1,7 +1,7 @@
 -- iwddm.build_task_flows(horizon DEFAULT agg_to): the aggregate flows of every task in pg_temp.load_history
 -- (SPEC §6 written as flows, SPEC §8), one temp table per area: pg_temp.flow_<area> with
 -- (interaction_id, date_time_key, group keys, measures), summed per task, interval and
--- group, all-zero rows dropped.
+-- group, all-zero rows dropped. iwddm.drop_task_flows drops every table this creates.
 -- Each history row is an event and the state after it, which holds for the intervals
 -- [event_interval, next_interval) (to the end of time for the last event). A snapshot
 -- measure is +1 where such a state starts counting and -1 where it stops, so the value at

@@ -32,8 +32,6 @@ BEGIN
     UPDATE iwddm.mart_config
     SET agg_from = range_from, agg_to = range_to,
         last_event_ts = greatest(last_event_ts, (SELECT max(event_ts) FROM pg_temp.load_new_fact));
-    DROP TABLE pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open,
-               pg_temp.flow_task_stored;
+    CALL iwddm.drop_task_flows();
 END
 $$;

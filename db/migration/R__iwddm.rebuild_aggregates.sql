@@ -40,9 +40,7 @@ BEGIN
         CALL iwddm.rebuild_area_range(area_name, from_key, to_key);
     END LOOP;
     CALL iwddm.store_age_open();
-    DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
-               pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open,
-               pg_temp.flow_task_stored;
+    CALL iwddm.drop_task_flows();
+    DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history;
 END
 $$;

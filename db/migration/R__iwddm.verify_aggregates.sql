@@ -55,9 +55,7 @@ BEGIN
     FOR a IN SELECT * FROM iwddm.agg_area ORDER BY 1 LOOP
         RETURN QUERY EXECUTE iwddm.verify_area_sql(a, from_key, to_key);
     END LOOP;
-    DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history,
-               pg_temp.flow_task_classif, pg_temp.flow_task_capt, pg_temp.flow_task_queue,
-               pg_temp.flow_task_agent, pg_temp.flow_task_age, pg_temp.flow_task_age_open,
-               pg_temp.flow_task_stored;
+    CALL iwddm.drop_task_flows();
+    DROP TABLE pg_temp.load_touched, pg_temp.load_new_fact, pg_temp.load_history;
 END
 $$;
