@@ -236,6 +236,25 @@ AS $$
     FROM unnest(raws) WITH ORDINALITY AS u(r, i)
 $$;
 
+-- Stages event texts typed into one of the job's staging slots (iwddm.stage_ahead_0 or _1), as the
+-- job's second connection does for the page after the one loading; the slot's default takes the
+-- next stage_id.
+CREATE OR REPLACE FUNCTION iwddm_test.stage_ahead(slot text, VARIADIC raws text[])
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    raw   text;
+    typed iwddm.stage_typed_event;
+BEGIN
+    FOREACH raw IN ARRAY raws LOOP
+        typed := iwddm_test.typed(raw);
+        typed.stage_id := nextval(pg_get_serial_sequence('iwddm.stage_task_event', 'stage_id'));
+        EXECUTE format('INSERT INTO iwddm.%I SELECT ($1).*', slot) USING typed;
+    END LOOP;
+END
+$$;
+
 -- Every row of the task facts, event and work facts, feed-fed dimensions and 15-minute views,
 -- as (table, row as jsonb text) without the audit keys (a batch's key differs from run to
 -- run): what two ways of loading the same events must agree on.

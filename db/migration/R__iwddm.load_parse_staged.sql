@@ -6,7 +6,10 @@
 -- Two sources, one staging order (stage_id): iwddm.stage_task_event (raw text: a DBA's \copy)
 -- and the typed staging (the job: events it vouched for arrive typed, keys computed, and skip
 -- the check; the others arrive as raw text and get the same check as a \copy'd event), which is
--- the caller's pg_temp.stage_typed_event (the job's, per transaction) and iwddm.stage_typed_event.
+-- the caller's pg_temp.stage_typed_event (the job's, per transaction), the staging slot named by
+-- the setting iwddm.staged_ahead (iwddm.stage_ahead_0 or _1: a page the job staged on its second
+-- connection while the page before loaded; read where it is, and the setting cleared) and
+-- iwddm.stage_typed_event.
 -- Contract: runs inside load_staged's transaction; pg_temp.load_raw keeps every claimed row
 -- (doc, problems, plain_id: the id when it is a plain integer; raw only when bad; a typed row
 -- has no doc) for the batch's audit figures.
@@ -19,7 +22,12 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     attempt integer;
+    ahead   text := nullif(current_setting('iwddm.staged_ahead', true), '');
 BEGIN
+    IF ahead IS NOT NULL AND ahead NOT IN ('stage_ahead_0', 'stage_ahead_1') THEN
+        RAISE EXCEPTION 'load_staged: iwddm.staged_ahead is %, which is not a staging slot', ahead
+            USING HINT = 'The job sets it to the slot it staged the page in (stage_ahead_0 or stage_ahead_1); leave it unset to load what is staged in iwddm.stage_task_event and iwddm.stage_typed_event.';
+    END IF;
     PERFORM iwddm.batch_audit_key('load_parse_staged');  -- only inside load_staged: it consumes staging
     CREATE TEMP TABLE load_raw (stage_id bigint, raw text, doc jsonb, problems text[],
                                 event_id bigint, interaction_id text, plain_id bigint) ON COMMIT DROP;
@@ -41,6 +49,17 @@ BEGIN
     END IF;
     WITH claimed AS (DELETE FROM iwddm.stage_typed_event RETURNING *)
     INSERT INTO pg_temp.load_typed_claim SELECT * FROM claimed;
+    -- Every typed row: the claim, and a page staged ahead read where it is (copying it into the
+    -- claim cost ~10 ms a page). The slot is left as it is: emptying it here would make the load
+    -- wait for any session reading it, and a load of it again finds every event loaded. The job
+    -- empties a slot before it stages into it and when its run ends, and names only a slot it has
+    -- just staged.
+    IF ahead IS NOT NULL THEN
+        EXECUTE format('CREATE TEMP VIEW load_typed_staged AS'
+                       ' SELECT * FROM pg_temp.load_typed_claim UNION ALL SELECT * FROM iwddm.%I', ahead);
+    ELSE
+        CREATE TEMP VIEW load_typed_staged AS SELECT * FROM pg_temp.load_typed_claim;
+    END IF;
     -- Three attempts, each undone as a whole if it fails: the first parses, checks (cheaply) and
     -- types the whole batch in a few statements; the second does the same with the full check
     -- for every event, so a value the cheap check let through but its cast refuses (a 02-30) is
@@ -52,7 +71,7 @@ BEGIN
         BEGIN
             IF attempt <= 2 THEN
                 WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw),
-                     claimed_typed AS (SELECT stage_id, raw FROM pg_temp.load_typed_claim WHERE raw IS NOT NULL)
+                     claimed_typed AS (SELECT stage_id, raw FROM pg_temp.load_typed_staged WHERE raw IS NOT NULL)
                 INSERT INTO pg_temp.load_raw (stage_id, raw, doc, problems, plain_id)
                 SELECT stage_id, CASE WHEN cardinality(problems) > 0 THEN raw END, doc, problems,
                        iwddm.plain_event_id(doc)
@@ -68,7 +87,7 @@ BEGIN
             ELSE
                 -- A text jsonb refuses gets the reason PostgreSQL gave, and its ids read another way.
                 WITH claimed AS (DELETE FROM iwddm.stage_task_event RETURNING stage_id, raw),
-                     claimed_typed AS (SELECT stage_id, raw FROM pg_temp.load_typed_claim WHERE raw IS NOT NULL)
+                     claimed_typed AS (SELECT stage_id, raw FROM pg_temp.load_typed_staged WHERE raw IS NOT NULL)
                 INSERT INTO pg_temp.load_raw
                 SELECT stage_id, raw, doc,
                        CASE WHEN doc IS NOT NULL
@@ -153,7 +172,7 @@ BEGIN
         custom_attribute9 text, custom_attribute10 text) ON COMMIT DROP;
     -- The job's typed rows, each counted in load_raw as a good event, join the raw candidates.
     WITH counted AS (INSERT INTO pg_temp.load_raw (stage_id, problems, plain_id)
-                     SELECT stage_id, '{}', task_event_id FROM pg_temp.load_typed_claim WHERE raw IS NULL)
+                     SELECT stage_id, '{}', task_event_id FROM pg_temp.load_typed_staged WHERE raw IS NULL)
     INSERT INTO pg_temp.load_event
     SELECT c.*,
            c.custom_data ->> (SELECT data_key FROM iwddm.custom_dim_attribute_map WHERE slot = 1),
@@ -180,7 +199,7 @@ BEGIN
                  source_first_created_ts, expiration_ts, custom_data, task_event_type_key, queue_key, assigned_agent_key,
                  capture_point_key, media_type_key, media_channel_key, customer_key, customer_segment_key, product_key,
                  requested_skill_key, requested_agent_key, result_code_key, source_process_key, source_tenant_key
-          FROM pg_temp.load_typed_claim WHERE raw IS NULL
+          FROM pg_temp.load_typed_staged WHERE raw IS NULL
           UNION ALL
           SELECT * FROM pg_temp.load_candidate) c
     WHERE NOT EXISTS (SELECT 1 FROM iwddm.i_task_event_fact f WHERE f.task_event_id = c.task_event_id)
@@ -193,7 +212,9 @@ BEGIN
         DELETE FROM pg_temp.load_event e
         WHERE EXISTS (SELECT 1 FROM pg_temp.load_event d WHERE d.task_event_id = e.task_event_id AND d.stage_id < e.stage_id);
     END IF;
+    DROP VIEW pg_temp.load_typed_staged;
     DROP TABLE pg_temp.load_candidate, pg_temp.load_typed_claim;
+    PERFORM set_config('iwddm.staged_ahead', '', true);
     -- Statistics (and the row count) only for the columns later steps join on: a full ANALYZE of
     -- ~60 columns cost more than the rest of this step (the category path alone 11 ms); without
     -- tenant, solution and status the key step's joins were misplanned (80 -> 130 ms).

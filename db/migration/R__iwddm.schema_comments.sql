@@ -499,7 +499,7 @@ COMMENT ON TABLE iwddm.stage_backlog IS 'The backlog of a chunked load by hand (
 COMMENT ON COLUMN iwddm.stage_backlog.stage_id IS 'the row''s staging order';
 COMMENT ON COLUMN iwddm.stage_backlog.raw IS 'one event''s JSON text, as staged';
 COMMENT ON COLUMN iwddm.stage_backlog.staged_at IS 'when it was staged';
-COMMENT ON TABLE iwddm.stage_typed_event IS 'The shape of the job''s staging (issue 14): each event of a page, in feed order; typed, with its member keys, when the job vouched for it against FEED.md''s rules, else its text in raw. The job stages each page in its transaction''s own pg_temp.stage_typed_event (LIKE this table, ON COMMIT DROP), which load_staged takes over; rows staged here are claimed with it. Emptied by load_staged in the same transaction; unlogged. Not for loads by hand: use iwddm.stage_task_event.';
+COMMENT ON TABLE iwddm.stage_typed_event IS 'The shape of the job''s staging (issue 14): each event of a page, in feed order; typed, with its member keys, when the job vouched for it against FEED.md''s rules, else its text in raw. The job stages each page in its transaction''s own pg_temp.stage_typed_event (LIKE this table, ON COMMIT DROP), which load_staged takes over, or (staged ahead, on a second connection) in a staging slot, iwddm.stage_ahead_0 or _1, which load_staged reads when iwddm.staged_ahead names it; rows staged here are claimed with either. Emptied by load_staged in the same transaction; unlogged. Not for loads by hand: use iwddm.stage_task_event.';
 COMMENT ON COLUMN iwddm.stage_typed_event.stage_id IS 'staging order, shared with iwddm.stage_task_event (its sequence)';
 COMMENT ON COLUMN iwddm.stage_typed_event.raw IS 'the event''s JSON text when the job could not vouch for it (then every other column is null and load_staged checks it as a \copy''d event); null for a typed row';
 COMMENT ON COLUMN iwddm.stage_typed_event.expiration_ts IS 'task.expirationDateTime (checked, kept only for a quarantined typed event''s document)';
@@ -516,6 +516,22 @@ BEGIN
                        CASE WHEN col LIKE '%\_key'
                             THEN 'typed row: iwddm.member_key of the natural key, computed by the job'
                             ELSE 'typed row: the field load_staged reads into this name (docs/loading.md, the job''s typed staging)' END);
+    END LOOP;
+END
+$$;
+COMMENT ON TABLE iwddm.stage_ahead_0 IS 'One of the job''s two staging slots (issue 14): the next page, staged on the job''s second connection while the page before loads, committed; its load reads the slot in the page''s own transaction (load_staged, setting iwddm.staged_ahead). The job empties a slot before each staging and both when its run ends, and names only the slot it has just staged, so rows left here are never loaded. Unlogged; not for loads by hand.';
+COMMENT ON TABLE iwddm.stage_ahead_1 IS 'The other staging slot: see iwddm.stage_ahead_0.';
+-- The slots' columns are iwddm.stage_typed_event's, and say the same.
+DO $$
+DECLARE
+    slot name;
+    col  record;
+BEGIN
+    FOREACH slot IN ARRAY ARRAY['stage_ahead_0', 'stage_ahead_1']::name[] LOOP
+        FOR col IN SELECT a.attname, col_description(a.attrelid, a.attnum) AS note FROM pg_attribute a
+                   WHERE a.attrelid = 'iwddm.stage_typed_event'::regclass AND a.attnum > 0 AND NOT a.attisdropped LOOP
+            EXECUTE format('COMMENT ON COLUMN iwddm.%I.%I IS %L', slot, col.attname, col.note);
+        END LOOP;
     END LOOP;
 END
 $$;

@@ -25,8 +25,9 @@ import org.iwddm.log.JobLog;
 /**
  * intraday: read pages from the cursor and load each one atomically, until the feed has no
  * more or the run's budget is spent; then report what is left (pending). The loader reads each
- * page's successor while the database loads it ({@link PageLoader}); closing the loader, on
- * every way out of this step, drops a page read ahead that was not used and joins its thread.
+ * page's successor while the database loads it, and stages it on a second connection
+ * ({@link PageLoader}); closing the loader, on every way out of this step, drops a page read
+ * ahead that was not used, joins its threads and closes that connection.
  */
 final class IntradayStep {
     private static final Figures STEP = Figures.of(Figure.STEP, "intraday");
@@ -34,14 +35,17 @@ final class IntradayStep {
     private final JobConfig config;
     private final FeedTuning tuning;
     private final Connection session;
+    private final PageLoader.StagingConnections staging;
     private final UUID runId;
     private final RunStats stats;
     private final Budget budget;
 
-    IntradayStep(JobConfig config, FeedTuning tuning, Connection session, UUID runId, RunStats stats, Budget budget) {
+    IntradayStep(JobConfig config, FeedTuning tuning, Connection session, PageLoader.StagingConnections staging,
+            UUID runId, RunStats stats, Budget budget) {
         this.config = config;
         this.tuning = tuning;
         this.session = session;
+        this.staging = staging;
         this.runId = runId;
         this.stats = stats;
         this.budget = budget;
@@ -53,7 +57,7 @@ final class IntradayStep {
         long cursor = FeedCursor.read(session);
         JobLog.info("reading " + feed.restUrl() + " from the cursor", STEP.with(Figure.SINCE_ID, cursor));
         try (FeedClient client = new FeedClient(feed, tuning);
-             PageLoader loader = new PageLoader(session, client, new Retrier(tuning, budget::timeLeft), runId)) {
+             PageLoader loader = new PageLoader(session, staging, client, new Retrier(tuning, budget::timeLeft), runId)) {
             boolean hasMore = loadPages(loader, feed.batchSize(), cursor);
             probePending(loader, feed.batchSize(), hasMore);
         } catch (IOException e) {

@@ -129,7 +129,8 @@ public final class JobRunner {
             audit.begin(); // the audit table may only exist now
         }
         if (chain.readsFeed()) {
-            new IntradayStep(config, tuning, session, runId, stats, new Budget(config.budget(), startedNanos)).run();
+            new IntradayStep(config, tuning, session, database::connect, runId, stats,
+                    new Budget(config.budget(), startedNanos)).run();
             if (config.gim().enabled()) {
                 new GimAgentNames(config.gim()).apply(session);
             }

@@ -2,13 +2,17 @@ package org.iwddm.load;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.iwddm.feed.FeedClient;
 import org.iwddm.feed.FeedException;
 import org.iwddm.feed.PageSummary;
 import org.iwddm.feed.Retrier;
+import org.iwddm.log.Errors;
+import org.iwddm.log.JobLog;
 
 /**
  * Loads one feed page atomically (SPEC §1): in ONE transaction, COPY the page into staging (the
@@ -23,6 +27,14 @@ import org.iwddm.feed.Retrier;
  * from memory. At most ONE page is read ahead, into a bounded buffer. A page read ahead of a
  * page that did not commit is dropped unread by the database; close the loader to drop one the
  * run did not use.
+ * <p>
+ * Staging ahead: given a second connection ({@link StagingConnections}), the loader also stages
+ * the page read ahead while this one loads ({@link StagedAhead}: COPY into a staging slot,
+ * committed apart), so its COPY is off the load's path; its load reads the slot in the page's own
+ * transaction. The slots alternate, so the page staging never touches the slot being loaded; a
+ * slot is emptied before it is staged into and when the loader closes. A staged page whose load
+ * fails is staged again, from a fresh read, by the retry. When the second connection cannot be
+ * opened, the loader says so once and reads ahead without staging.
  */
 public final class PageLoader implements AutoCloseable {
     /** Decides, once a page with more after it is staged, whether to read the next one ahead, and at most how many events. */
@@ -33,16 +45,32 @@ public final class PageLoader implements AutoCloseable {
         OptionalInt limitAfter(PageSummary staged);
     }
 
+    /** Opens the loader's second connection, for staging ahead. */
+    @FunctionalInterface
+    public interface StagingConnections {
+        Connection open() throws SQLException;
+    }
+
     private final Connection connection;
+    private StagingConnections stagingConnections;
+    private Connection staging;
     private final FeedClient feed;
     private final Retrier retrier;
     private final UUID runId;
     private final long readAheadBytes;
     private EventTyper typer;
     private PageFetch ahead;
+    private StagedAhead stagedAhead;
 
     public PageLoader(Connection connection, FeedClient feed, Retrier retrier, UUID runId) {
         this(connection, feed, retrier, runId, PageFetch.DEFAULT_CAPACITY_BYTES);
+    }
+
+    /** A loader that stages each page read ahead on a second connection, opened when first needed. */
+    public PageLoader(Connection connection, StagingConnections stagingConnections, FeedClient feed, Retrier retrier,
+            UUID runId) {
+        this(connection, feed, retrier, runId, PageFetch.DEFAULT_CAPACITY_BYTES);
+        this.stagingConnections = stagingConnections;
     }
 
     /** Tests pass a small read-ahead buffer, to see a page larger than it stream through. */
@@ -68,6 +96,16 @@ public final class PageLoader implements AutoCloseable {
      * page read ahead when it is that one, else one attempt now.
      */
     public PageSummary count(long sinceId, int limit) throws FeedException {
+        StagedAhead staged = takeStaged(sinceId, limit);
+        if (staged != null) {
+            try {
+                return staged.await();
+            } catch (SQLException e) {
+                // The page could not be staged: count it from a fresh read.
+            } finally {
+                drop(staged);
+            }
+        }
         try (PageFetch page = take(sinceId, limit, null)) {
             return page.drainTo((records, length) -> { });
         }
@@ -76,21 +114,47 @@ public final class PageLoader implements AutoCloseable {
     private PageResult attempt(long sinceId, int limit, ReadAhead readAhead) throws FeedException, SQLException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
-        try (PageFetch page = take(sinceId, limit, typer())) {
-            PageSummary summary = stage(page);
-            readAhead(summary, readAhead);
-            BatchFigures batch = loadStaged();
-            if (summary.lastId() != sinceId) {
-                FeedCursor.advance(connection, sinceId, summary.lastId());
+        try {
+            Staged page = stagePage(sinceId, limit);
+            readAhead(page.summary(), readAhead, page.slot());
+            BatchFigures batch = loadStaged(page.slot());
+            if (page.summary().lastId() != sinceId) {
+                FeedCursor.advance(connection, sinceId, page.summary().lastId());
             }
             connection.commit();
-            return new PageResult(summary, batch, System.nanoTime() - started);
+            return new PageResult(page.summary(), batch, System.nanoTime() - started);
         } catch (FeedException | SQLException | RuntimeException e) {
             rollback(e);
             dropAhead(); // the page after one that did not commit is never loaded
             throw e;
         } finally {
             restoreAutoCommit();
+        }
+    }
+
+    /** A page staged for its load: in the slot it was staged ahead in, or (slot null) in this transaction. */
+    private record Staged(PageSummary summary, String slot) {
+    }
+
+    /**
+     * The page after sinceId, staged: the page staged ahead when it is that one; otherwise, or when
+     * staging it ahead failed in the database, read now (or taken from the page read ahead) and
+     * COPYed in this transaction. A feed failure of the page staged ahead is the page's failure.
+     */
+    private Staged stagePage(long sinceId, int limit) throws FeedException, SQLException {
+        StagedAhead staged = takeStaged(sinceId, limit);
+        if (staged != null) {
+            try {
+                return new Staged(staged.await(), staged.slot());
+            } catch (SQLException e) {
+                JobLog.warn("staging the page after sinceId " + sinceId + " ahead failed; staging it with its load: "
+                        + Errors.describe(e));
+            } finally {
+                drop(staged);
+            }
+        }
+        try (PageFetch page = take(sinceId, limit, typer())) {
+            return new Staged(stage(page), null);
         }
     }
 
@@ -113,10 +177,50 @@ public final class PageLoader implements AutoCloseable {
         return PageFetch.start(feed, sinceId, limit, readAheadBytes, pageTyper);
     }
 
-    private void readAhead(PageSummary staged, ReadAhead readAhead) {
-        if (staged.hasMore()) {
-            readAhead.limitAfter(staged).ifPresent(next -> ahead = PageFetch.start(feed, staged.lastId(), next, readAheadBytes, typer));
+    /** The page staged ahead when it is the one asked for (null otherwise: {@link #take} drops it). */
+    private StagedAhead takeStaged(long sinceId, int limit) {
+        if (stagedAhead != null && stagedAhead.sinceId() == sinceId && stagedAhead.limit() == limit) {
+            StagedAhead page = stagedAhead;
+            stagedAhead = null;
+            return page;
         }
+        return null;
+    }
+
+    /** Reads the next page ahead and, with a staging connection, stages it in the slot this page's load does not use. */
+    private void readAhead(PageSummary staged, ReadAhead readAhead, String loadingSlot) throws SQLException {
+        if (!staged.hasMore()) {
+            return;
+        }
+        OptionalInt next = readAhead.limitAfter(staged);
+        if (next.isEmpty()) {
+            return;
+        }
+        PageFetch fetch = PageFetch.start(feed, staged.lastId(), next.getAsInt(), readAheadBytes, typer);
+        Connection stagingConnection = stagingConnection();
+        if (stagingConnection == null) {
+            ahead = fetch;
+        } else {
+            String slot = TypedCopyRecord.SLOTS.get(0).equals(loadingSlot) ? TypedCopyRecord.SLOTS.get(1)
+                    : TypedCopyRecord.SLOTS.get(0);
+            stagedAhead = StagedAhead.start(fetch, stagingConnection, slot);
+        }
+    }
+
+    /** The second connection (autocommit off), opened when first needed; null when there is none. */
+    private Connection stagingConnection() {
+        if (staging == null && stagingConnections != null) {
+            try {
+                staging = stagingConnections.open();
+                staging.setAutoCommit(false);
+            } catch (SQLException e) {
+                JobLog.warn("could not open a second connection to stage pages ahead; reading ahead only: "
+                        + Errors.describe(e));
+                closeStaging();
+                stagingConnections = null;
+            }
+        }
+        return staging;
     }
 
     private void dropAhead() {
@@ -124,6 +228,30 @@ public final class PageLoader implements AutoCloseable {
             PageFetch dropped = ahead;
             ahead = null;
             dropped.close();
+        }
+        if (stagedAhead != null) {
+            StagedAhead dropped = stagedAhead;
+            stagedAhead = null;
+            drop(dropped);
+        }
+    }
+
+    /** Joins a staged page's thread; a staging connection that did not end its page cleanly is not used again. */
+    private void drop(StagedAhead page) {
+        page.close();
+        if (!page.succeeded()) {
+            closeStaging();
+        }
+    }
+
+    private void closeStaging() {
+        if (staging != null) {
+            try {
+                staging.close();
+            } catch (SQLException e) {
+                // Closing a broken connection can fail; it is dropped either way.
+            }
+            staging = null;
         }
     }
 
@@ -135,7 +263,14 @@ public final class PageLoader implements AutoCloseable {
         }
     }
 
-    private BatchFigures loadStaged() throws SQLException {
+    /** CALL iwddm.load_staged, claiming the page's staging slot when it was staged ahead. */
+    private BatchFigures loadStaged(String slot) throws SQLException {
+        if (slot != null) {
+            try (PreparedStatement claim = connection.prepareStatement("SELECT set_config('iwddm.staged_ahead', ?, true)")) {
+                claim.setString(1, slot);
+                claim.execute();
+            }
+        }
         try (CallableStatement call = connection.prepareCall("CALL iwddm.load_staged(?::uuid)")) {
             call.setObject(1, runId);
             call.execute();
@@ -160,9 +295,28 @@ public final class PageLoader implements AutoCloseable {
         }
     }
 
-    /** Drops the page read ahead, if the run did not use it, and joins its thread. */
+    /** Drops the page read ahead, if the run did not use it, joins its threads, empties the slots and closes the staging connection. */
     @Override
     public void close() {
         dropAhead();
+        emptySlots();
+        closeStaging();
+    }
+
+    /**
+     * Leaves no staged rows behind (a load reads its slot and leaves it; a page staged ahead and
+     * then dropped may have committed). Best effort: they are never loaded anyway, as each staging
+     * empties its slot first.
+     */
+    private void emptySlots() {
+        if (staging != null) {
+            try (Statement statement = staging.createStatement()) {
+                statement.execute(TypedStagingCopy.SLOT_LOCK_TIMEOUT + "; TRUNCATE "
+                        + String.join(", ", TypedCopyRecord.SLOTS.stream().map(slot -> "iwddm." + slot).toList()));
+                staging.commit();
+            } catch (SQLException e) {
+                JobLog.warn("could not empty the staging slots; the next run's staging does: " + Errors.describe(e));
+            }
+        }
     }
 }

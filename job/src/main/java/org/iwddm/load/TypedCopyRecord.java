@@ -31,6 +31,20 @@ final class TypedCopyRecord {
     static final String CREATE_SQL = "CREATE TEMP TABLE stage_typed_event"
             + " (LIKE iwddm.stage_typed_event INCLUDING DEFAULTS) ON COMMIT DROP";
     static final String COPY_SQL = "COPY pg_temp.stage_typed_event (" + COLUMNS + ") FROM STDIN";
+    /** The two slots a page is staged ahead in, on the job's second connection ({@link StagedAhead}). */
+    static final List<String> SLOTS = List.of("stage_ahead_0", "stage_ahead_1");
+
+    /** The COPY into a staging slot (one of {@link #SLOTS}: never a feed value). */
+    static String copyIntoSlotSql(String slot) {
+        return "COPY iwddm." + requireSlot(slot) + " (" + COLUMNS + ") FROM STDIN";
+    }
+
+    static String requireSlot(String slot) {
+        if (!SLOTS.contains(slot)) {
+            throw new IllegalArgumentException("not a staging slot: " + slot);
+        }
+        return slot;
+    }
     /** The columns after raw on a raw row, all NULL. */
     private static final int TYPED_COLUMNS = 52;
 

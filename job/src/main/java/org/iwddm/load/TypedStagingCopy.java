@@ -19,6 +19,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class TypedStagingCopy implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** How long emptying a staging slot waits for sessions reading it. */
+    static final String SLOT_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
 
     private final CopyIn copy;
 
@@ -38,6 +40,22 @@ final class TypedStagingCopy implements AutoCloseable {
             statement.execute(TypedCopyRecord.CREATE_SQL);
         }
         return new TypedStagingCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(TypedCopyRecord.COPY_SQL));
+    }
+
+    /**
+     * Empties a staging slot and starts the COPY into it, in the connection's transaction (a page
+     * staged ahead: {@link StagedAhead}); the caller commits it after {@link #finish()}.
+     */
+    static TypedStagingCopy beginInSlot(Connection connection, String slot) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new SQLException("staging into a slot needs a transaction: it is emptied and filled as one");
+        }
+        try (Statement statement = connection.createStatement()) {
+            // A session reading the slot holds off emptying it: give up soon and stage with the load instead.
+            statement.execute(SLOT_LOCK_TIMEOUT + "; TRUNCATE iwddm." + TypedCopyRecord.requireSlot(slot));
+        }
+        return new TypedStagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(TypedCopyRecord.copyIntoSlotSql(slot)));
     }
 
     /** Stages rows encoded by {@link TypedCopyRecord} (UTF-8), as they are. */
