@@ -137,9 +137,9 @@ final class MarkdownReport {
                 beforehand by the job's own code, untimed, then its typed COPY into the transaction's own `pg_temp.stage_typed_event` +
                 `CALL iwddm.load_staged()` + commit). So "fetch and page checks" is what the pages cost the job
                 beyond the database's part (the HTTP request, reading, checking and typing the JSON, cursor and
-                audit rows); being a difference of
-                separate runs, it can come out slightly negative when it is near zero, as when the job streams
-                the page into the COPY while it is still arriving.
+                audit rows), less what the job overlaps: from its second page on, the job COPYs each page on a
+                second connection while the page before loads (staged ahead, docs/loading.md), so most of the
+                COPY column is hidden and this difference of separate runs comes out negative by about that much.
 
                 Inside load_staged, by step (`iwddm.etl_audit.step_seconds` summed over the pages, medians of
                 the same R runs): %s.

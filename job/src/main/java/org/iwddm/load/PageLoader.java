@@ -188,7 +188,7 @@ public final class PageLoader implements AutoCloseable {
     }
 
     /** Reads the next page ahead and, with a staging connection, stages it in the slot this page's load does not use. */
-    private void readAhead(PageSummary staged, ReadAhead readAhead, String loadingSlot) throws SQLException {
+    private void readAhead(PageSummary staged, ReadAhead readAhead, String loadingSlot) {
         if (!staged.hasMore()) {
             return;
         }
