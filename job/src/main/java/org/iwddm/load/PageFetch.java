@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,6 @@ import org.iwddm.feed.FeedClient;
 import org.iwddm.feed.FeedException;
 import org.iwddm.feed.FeedPage;
 import org.iwddm.feed.PageSummary;
-import org.iwddm.log.JobLog;
 
 /**
  * One feed page read and checked on a thread of its own into a bounded buffer of staging
@@ -34,8 +32,6 @@ final class PageFetch implements AutoCloseable {
     static final int CHUNK_BYTES = 64 * 1024;
     /** Room for a default page of 10,000 events (~6 MB of typed rows, ~9 MB were it all raw) with margin; see docs/operations.md. */
     static final long DEFAULT_CAPACITY_BYTES = 16L * 1024 * 1024;
-    /** Aborting unblocks any read at once; this only bounds a stop that somehow hangs (a DNS lookup). */
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger THREADS = new AtomicInteger();
     static final String THREAD_PREFIX = "iwddm-page-read-";
 
@@ -158,27 +154,7 @@ final class PageFetch implements AutoCloseable {
     }
 
     private void join() {
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
-        try {
-            while (thread.isAlive()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    JobLog.warn("the thread reading the page after sinceId " + sinceId + " did not stop within "
-                            + JOIN_WAIT.toSeconds() + " s of being aborted; it ends on its own");
-                    return;
-                }
-                try {
-                    thread.join(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        StoppedThreads.join(thread, "reading the page after sinceId " + sinceId);
     }
 
     /** Types and encodes each event as its staging row, in UTF-8, into chunks handed to the queue. */

@@ -2,11 +2,9 @@ package org.iwddm.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iwddm.feed.FeedException;
 import org.iwddm.feed.PageSummary;
-import org.iwddm.log.JobLog;
 
 /**
  * A page read ahead and staged ahead (issue 14): while the database loads one page, a thread of
@@ -20,7 +18,6 @@ import org.iwddm.log.JobLog;
  */
 final class StagedAhead implements AutoCloseable {
     static final String THREAD_PREFIX = "iwddm-page-stage-";
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final PageFetch fetch;
@@ -131,26 +128,6 @@ final class StagedAhead implements AutoCloseable {
     }
 
     private void join() {
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
-        try {
-            while (thread.isAlive()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    JobLog.warn("the thread staging the page after sinceId " + sinceId() + " did not stop within "
-                            + JOIN_WAIT.toSeconds() + " s of being dropped; it ends on its own");
-                    return;
-                }
-                try {
-                    thread.join(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        StoppedThreads.join(thread, "staging the page after sinceId " + sinceId());
     }
 }

@@ -1,25 +1,25 @@
 package org.iwddm.load;
 
+import static org.iwddm.load.LoaderFixtures.ALWAYS_FIVE;
+import static org.iwddm.load.LoaderFixtures.FAST;
+import static org.iwddm.load.LoaderFixtures.client;
+import static org.iwddm.load.LoaderFixtures.queries;
+import static org.iwddm.load.LoaderFixtures.threads;
+import static org.iwddm.load.LoaderFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.iwddm.config.FeedSettings;
-import org.iwddm.config.Secret;
 import org.iwddm.feed.FakeIwd;
 import org.iwddm.feed.FeedClient;
-import org.iwddm.feed.FeedTuning;
 import org.iwddm.feed.PageRefusedException;
 import org.iwddm.feed.Retrier;
 import org.iwddm.feed.TestEvents;
@@ -33,33 +33,12 @@ import org.junit.jupiter.api.Test;
  * loaded, as if it had been read there; no reading thread outlives the loader.
  */
 class PageReadAheadTest {
-    private static final FeedTuning FAST = new FeedTuning(Duration.ofSeconds(2), Duration.ofSeconds(1), 3,
-            Duration.ofMillis(10), Duration.ofMillis(50));
-    private static final PageLoader.ReadAhead ALWAYS_FIVE = staged -> OptionalInt.of(5);
-
-    private static long value(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    private static FeedClient client(FakeIwd iwd) {
-        return new FeedClient(new FeedSettings(iwd.restUrl(), Secret.of(FakeIwd.API_KEY), FakeIwd.CCID, 100,
-                Optional.empty(), Optional.empty()), FAST);
-    }
-
     private static PageLoader loader(Connection connection, FeedClient client) {
         return new PageLoader(connection, client, new Retrier(FAST, d -> { }), UUID.randomUUID());
     }
 
-    private static List<String> queries(FakeIwd iwd) {
-        return iwd.requests().stream().map(FakeIwd.Request::query).toList();
-    }
-
     private static long readingThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith(PageFetch.THREAD_PREFIX)).count();
+        return threads(PageFetch.THREAD_PREFIX);
     }
 
     /** Waits (bounded) until the fake IWD has received this request. */
