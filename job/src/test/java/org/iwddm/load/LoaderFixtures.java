@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.iwddm.config.FeedSettings;
 import org.iwddm.config.Secret;
 import org.iwddm.feed.FakeIwd;
@@ -39,6 +40,25 @@ final class LoaderFixtures {
     /** The feed requests the fake IWD received, in order. */
     static List<String> queries(FakeIwd iwd) {
         return iwd.requests().stream().map(FakeIwd.Request::query).toList();
+    }
+
+    /** Takes the cursor row in an open transaction of {@code other}: a page's load then waits at the cursor, uncommitted. */
+    static void holdCursor(Connection other) throws SQLException {
+        other.setAutoCommit(false);
+        try (Statement hold = other.createStatement()) {
+            hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
+        }
+    }
+
+    /** Loads the page after sinceId on another thread, reading five ahead. */
+    static CompletableFuture<PageResult> loadInBackground(PageLoader loader, long sinceId, int limit) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return loader.load(sinceId, limit, ALWAYS_FIVE);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Live threads whose name starts with the prefix. */

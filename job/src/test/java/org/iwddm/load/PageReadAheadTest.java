@@ -3,6 +3,8 @@ package org.iwddm.load;
 import static org.iwddm.load.LoaderFixtures.ALWAYS_FIVE;
 import static org.iwddm.load.LoaderFixtures.FAST;
 import static org.iwddm.load.LoaderFixtures.client;
+import static org.iwddm.load.LoaderFixtures.holdCursor;
+import static org.iwddm.load.LoaderFixtures.loadInBackground;
 import static org.iwddm.load.LoaderFixtures.queries;
 import static org.iwddm.load.LoaderFixtures.threads;
 import static org.iwddm.load.LoaderFixtures.value;
@@ -61,17 +63,8 @@ class PageReadAheadTest {
              Connection other = database.connect(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(3));
              FeedClient client = client(iwd); PageLoader loader = loader(connection, client)) {
             // Another session holds the cursor row: page 1's load waits at the cursor, uncommitted.
-            other.setAutoCommit(false);
-            try (Statement hold = other.createStatement()) {
-                hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
-            }
-            CompletableFuture<PageResult> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return loader.load(0, 5, ALWAYS_FIVE);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            holdCursor(other);
+            CompletableFuture<PageResult> first = loadInBackground(loader, 0, 5);
 
             awaitRequest(iwd, "sinceId=5&limit=5");
             assertEquals(0, value(other, "SELECT last_event_id FROM iwddm.feed_cursor"), "page 1 has not committed");
@@ -94,10 +87,7 @@ class PageReadAheadTest {
         try (TestDatabase database = TestDatabase.createMigrated(); Connection connection = database.connect();
              Connection other = database.connect(); FakeIwd iwd = FakeIwd.start(TestEvents.lifecycles(3));
              FeedClient client = client(iwd); PageLoader loader = loader(connection, client)) {
-            other.setAutoCommit(false);
-            try (Statement hold = other.createStatement()) {
-                hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
-            }
+            holdCursor(other);
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET lock_timeout = '1s'"); // page 1's load fails at the cursor
             }

@@ -3,6 +3,8 @@ package org.iwddm.load;
 import static org.iwddm.load.LoaderFixtures.ALWAYS_FIVE;
 import static org.iwddm.load.LoaderFixtures.FAST;
 import static org.iwddm.load.LoaderFixtures.client;
+import static org.iwddm.load.LoaderFixtures.holdCursor;
+import static org.iwddm.load.LoaderFixtures.loadInBackground;
 import static org.iwddm.load.LoaderFixtures.queries;
 import static org.iwddm.load.LoaderFixtures.threads;
 import static org.iwddm.load.LoaderFixtures.value;
@@ -67,17 +69,8 @@ class PageStagedAheadTest {
              PageLoader loader = loader(connection, database::connect, client)) {
             // Another session holds the cursor row: page 1's load waits at the cursor, uncommitted.
             // (It reads nothing else: a slot read in its open transaction would hold off the staging.)
-            other.setAutoCommit(false);
-            try (Statement hold = other.createStatement()) {
-                hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
-            }
-            CompletableFuture<PageResult> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return loader.load(0, 5, ALWAYS_FIVE);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            holdCursor(other);
+            CompletableFuture<PageResult> first = loadInBackground(loader, 0, 5);
 
             await(watcher, "SELECT count(*) FROM iwddm.stage_ahead_0", 5);
             assertEquals(0, value(watcher, "SELECT last_event_id FROM iwddm.feed_cursor"), "page 1 has not committed");
@@ -106,10 +99,7 @@ class PageStagedAheadTest {
              FeedClient client = client(iwd); PageLoader loader = loader(connection, database::connect, client)) {
             loader.load(0, 5, ALWAYS_FIVE); // page 2 is staged ahead in slot 0
             await(connection, "SELECT count(*) FROM iwddm.stage_ahead_0", 5);
-            other.setAutoCommit(false);
-            try (Statement hold = other.createStatement()) {
-                hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
-            }
+            holdCursor(other);
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET lock_timeout = '1s'"); // page 2's load fails at the cursor
             }
