@@ -1,9 +1,10 @@
--- iwddm.load_staged(run_id): loads every event staged in iwddm.stage_task_event, set-wise,
--- in the caller's transaction (it never commits, so the driver commits the data and the feed
--- cursor together). Bad events go to iwddm.rejected_event with every reason; events already
--- loaded are ignored; the facts of every touched task are recomputed from its full history
--- (SPEC §5), and so are the aggregates they feed (SPEC §6). Idempotent: the same events in
--- any split and order give the same database.
+-- iwddm.load_staged(run_id): loads every event staged in iwddm.stage_task_event (and the job's
+-- typed staging: its transaction's own table, or the slot the setting iwddm.staged_ahead names;
+-- iwddm.load_parse_staged), set-wise, in the caller's transaction (it never commits, so the
+-- driver commits the data and the feed cursor together). Bad events go to iwddm.rejected_event
+-- with every reason; events already loaded are ignored; the facts of every touched task are
+-- recomputed from its full history (SPEC §5), and so are the aggregates they feed (SPEC §6).
+-- Idempotent: the same events in any split and order give the same database.
 -- Loads never overlap: they lock iwddm.load_lock (EXCLUSIVE) for their transaction.
 -- The batch's etl_audit row is written first (IN PROGRESS), so every row the steps write carries
 -- its etl_audit_key (SPEC §3.1), and completed at the end with the counts and step_seconds
