@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -161,6 +163,53 @@ class JobProcessTest {
             }
             assertEquals(1, org.iwddm.chain.Runs.count(killed, "SELECT count(*) FROM iwddm.etl_audit WHERE entry_kind = 'run'"
                     + " AND run_status = 'failed' AND message LIKE 'did not finish%'"), "the killed run is marked as such");
+        }
+    }
+
+    @Test
+    void aRunKilledWithAPageStagedAheadLeavesTheSameMartAsAnUninterruptedRun() throws Exception {
+        List<String> feed = new FeedGenerator(FeedConfig.builder().seed(7).tasks(300).duplicateShare(0).build()).lines();
+        try (TestDatabase killed = TestDatabase.createMigrated(); TestDatabase clean = TestDatabase.createMigrated();
+             FakeIwd iwd = FakeIwd.start(feed); Connection holder = killed.connect(); Connection watcher = killed.connect()) {
+            int batch = 400;
+            // Another session holds the cursor row: page 1's load waits there, uncommitted, while the
+            // job stages page 2 ahead and commits it in a slot. The kill comes then.
+            holder.setAutoCommit(false);
+            try (Statement hold = holder.createStatement()) {
+                hold.execute("SELECT * FROM iwddm.feed_cursor FOR UPDATE");
+            }
+            try (JobProcess job = JobProcess.start(env(killed, iwd, batch), "run")) {
+                awaitCount(watcher, "SELECT count(*) FROM iwddm.stage_ahead_0", batch);
+                job.kill();
+            }
+            holder.rollback();
+            assertEquals(0, org.iwddm.chain.Runs.cursor(killed), "nothing was committed but the page staged ahead");
+
+            JobProcess resumed = JobProcess.run(env(killed, iwd, batch), "run");
+            JobProcess uninterrupted = JobProcess.run(env(clean, iwd, batch), "run");
+
+            assertEquals(0, resumed.exitCode(), resumed.stdout());
+            assertEquals(0, uninterrupted.exitCode(), uninterrupted.stdout());
+            try (Connection a = killed.connect(); Connection b = clean.connect()) {
+                assertEquals(MartSnapshot.of(b), MartSnapshot.of(a));
+            }
+            assertEquals(0, org.iwddm.chain.Runs.count(killed, "SELECT (SELECT count(*) FROM iwddm.stage_ahead_0)"
+                    + " + (SELECT count(*) FROM iwddm.stage_ahead_1)"), "the resumed run left no staged rows");
+        }
+    }
+
+    /** Waits (bounded) until the query counts {@code expected}. */
+    private static void awaitCount(Connection connection, String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                if (row.getLong(1) == expected) {
+                    return;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "never counted " + expected + ": " + sql);
+            Thread.sleep(20);
         }
     }
 
