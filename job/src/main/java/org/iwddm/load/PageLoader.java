@@ -4,7 +4,6 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.iwddm.feed.FeedClient;
@@ -96,15 +95,9 @@ public final class PageLoader implements AutoCloseable {
      * page read ahead when it is that one, else one attempt now.
      */
     public PageSummary count(long sinceId, int limit) throws FeedException {
-        StagedAhead staged = takeStaged(sinceId, limit);
-        if (staged != null) {
-            try {
-                return staged.await();
-            } catch (SQLException e) {
-                // The page could not be staged: count it from a fresh read.
-            } finally {
-                drop(staged);
-            }
+        PageSummary stagedAhead = awaitStaged(takeStaged(sinceId, limit), sinceId);
+        if (stagedAhead != null) {
+            return stagedAhead;
         }
         try (PageFetch page = take(sinceId, limit, null)) {
             return page.drainTo((records, length) -> { });
@@ -143,18 +136,32 @@ public final class PageLoader implements AutoCloseable {
      */
     private Staged stagePage(long sinceId, int limit) throws FeedException, SQLException {
         StagedAhead staged = takeStaged(sinceId, limit);
-        if (staged != null) {
-            try {
-                return new Staged(staged.await(), staged.slot());
-            } catch (SQLException e) {
-                JobLog.warn("staging the page after sinceId " + sinceId + " ahead failed; staging it with its load: "
-                        + Errors.describe(e));
-            } finally {
-                drop(staged);
-            }
+        PageSummary summary = awaitStaged(staged, sinceId);
+        if (summary != null) {
+            return new Staged(summary, staged.slot());
         }
         try (PageFetch page = take(sinceId, limit, typer())) {
             return new Staged(stage(page), null);
+        }
+    }
+
+    /**
+     * The summary of a page staged ahead (null when there is none, or when staging it failed in
+     * the database: the caller reads it again); a feed failure is the page's and is thrown. The
+     * staged page is dropped either way.
+     */
+    private PageSummary awaitStaged(StagedAhead staged, long sinceId) throws FeedException {
+        if (staged == null) {
+            return null;
+        }
+        try {
+            return staged.await();
+        } catch (SQLException e) {
+            JobLog.warn("staging the page after sinceId " + sinceId + " ahead failed; reading it again: "
+                    + Errors.describe(e));
+            return null;
+        } finally {
+            drop(staged);
         }
     }
 
@@ -310,9 +317,8 @@ public final class PageLoader implements AutoCloseable {
      */
     private void emptySlots() {
         if (staging != null) {
-            try (Statement statement = staging.createStatement()) {
-                statement.execute(TypedStagingCopy.SLOT_LOCK_TIMEOUT + "; TRUNCATE "
-                        + String.join(", ", TypedCopyRecord.SLOTS.stream().map(slot -> "iwddm." + slot).toList()));
+            try {
+                TypedStagingCopy.emptySlots(staging, TypedCopyRecord.SLOTS);
                 staging.commit();
             } catch (SQLException e) {
                 JobLog.warn("could not empty the staging slots; the next run's staging does: " + Errors.describe(e));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -20,7 +21,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class TypedStagingCopy implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
     /** How long emptying a staging slot waits for sessions reading it. */
-    static final String SLOT_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
+    private static final String SLOT_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
 
     private final CopyIn copy;
 
@@ -50,12 +51,23 @@ final class TypedStagingCopy implements AutoCloseable {
         if (connection.getAutoCommit()) {
             throw new SQLException("staging into a slot needs a transaction: it is emptied and filled as one");
         }
-        try (Statement statement = connection.createStatement()) {
-            // A session reading the slot holds off emptying it: give up soon and stage with the load instead.
-            statement.execute(SLOT_LOCK_TIMEOUT + "; TRUNCATE iwddm." + TypedCopyRecord.requireSlot(slot));
-        }
+        emptySlots(connection, List.of(slot));
         return new TypedStagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn(TypedCopyRecord.copyIntoSlotSql(slot)));
+    }
+
+    /**
+     * Empties staging slots in the connection's transaction. A session reading a slot holds that
+     * off: it gives up after a few seconds (the caller then stages the page with its load).
+     */
+    static void emptySlots(Connection connection, List<String> slots) throws SQLException {
+        StringBuilder tables = new StringBuilder();
+        for (String slot : slots) {
+            tables.append(tables.length() > 0 ? ", " : "").append("iwddm.").append(TypedCopyRecord.requireSlot(slot));
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SLOT_LOCK_TIMEOUT + "; TRUNCATE " + tables);
+        }
     }
 
     /** Stages rows encoded by {@link TypedCopyRecord} (UTF-8), as they are. */
