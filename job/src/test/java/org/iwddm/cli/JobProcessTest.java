@@ -50,6 +50,19 @@ class JobProcessTest {
         }
     }
 
+    /** Runs the job again on the killed run's mart and once on a clean one: both succeed, with the same mart. */
+    private static void assertResumedLikeAnUninterruptedRun(TestDatabase killed, TestDatabase clean, FakeIwd iwd, int batch)
+            throws Exception {
+        JobProcess resumed = JobProcess.run(env(killed, iwd, batch), "run");
+        JobProcess uninterrupted = JobProcess.run(env(clean, iwd, batch), "run");
+
+        assertEquals(0, resumed.exitCode(), resumed.stdout());
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.stdout());
+        try (Connection a = killed.connect(); Connection b = clean.connect()) {
+            assertEquals(MartSnapshot.of(b), MartSnapshot.of(a));
+        }
+    }
+
     private static String text(JsonObject line, String field) {
         return line.has(field) ? line.get(field).getAsString() : "";
     }
@@ -157,14 +170,7 @@ class JobProcessTest {
             }
             assertEquals(firstPageEnd, org.iwddm.chain.Runs.cursor(killed), "only the first page was committed");
 
-            JobProcess resumed = JobProcess.run(env(killed, iwd, batch), "run");
-            JobProcess uninterrupted = JobProcess.run(env(clean, iwd, batch), "run");
-
-            assertEquals(0, resumed.exitCode(), resumed.stdout());
-            assertEquals(0, uninterrupted.exitCode(), uninterrupted.stdout());
-            try (Connection a = killed.connect(); Connection b = clean.connect()) {
-                assertEquals(MartSnapshot.of(b), MartSnapshot.of(a));
-            }
+            assertResumedLikeAnUninterruptedRun(killed, clean, iwd, batch);
             assertEquals(1, org.iwddm.chain.Runs.count(killed, "SELECT count(*) FROM iwddm.etl_audit WHERE entry_kind = 'run'"
                     + " AND run_status = 'failed' AND message LIKE 'did not finish%'"), "the killed run is marked as such");
         }
@@ -189,14 +195,7 @@ class JobProcessTest {
             holder.rollback();
             assertEquals(0, org.iwddm.chain.Runs.cursor(killed), "nothing was committed but the page staged ahead");
 
-            JobProcess resumed = JobProcess.run(env(killed, iwd, batch), "run");
-            JobProcess uninterrupted = JobProcess.run(env(clean, iwd, batch), "run");
-
-            assertEquals(0, resumed.exitCode(), resumed.stdout());
-            assertEquals(0, uninterrupted.exitCode(), uninterrupted.stdout());
-            try (Connection a = killed.connect(); Connection b = clean.connect()) {
-                assertEquals(MartSnapshot.of(b), MartSnapshot.of(a));
-            }
+            assertResumedLikeAnUninterruptedRun(killed, clean, iwd, batch);
             assertEquals(0, org.iwddm.chain.Runs.count(killed, "SELECT (SELECT count(*) FROM iwddm.stage_ahead_0)"
                     + " + (SELECT count(*) FROM iwddm.stage_ahead_1)"), "the resumed run left no staged rows");
         }
